@@ -29,7 +29,7 @@ const char *const ir_cond_names[IR_COND_COUNT] = {
     [IR_COND_TSTEQ] = "tsteq", [IR_COND_TSTNE] = "tstne",
 };
 
-void (*ir_unaligned_hook)(void *env, uint64_t addr, unsigned memop);
+void (*ir_unaligned_hook)(void *env, uint64_t addr, unsigned memop, uintptr_t retaddr);
 
 /* ---- conditions --------------------------------------------------------- */
 

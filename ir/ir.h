@@ -321,9 +321,16 @@ typedef struct IRExit {
 IRExit ir_interp_exec(const IRBlock *b, void *env, uintptr_t guest_base,
                       volatile int *cur_insn);
 
-/* Guest memory alignment faults: the interpreter and the JIT call this hook
- * when an IR_MO_ALIGN access is misaligned.  core/ sets it; it must not
- * return (it leaves through cpu_loop_exit). */
-extern void (*ir_unaligned_hook)(void *env, uint64_t addr, unsigned memop);
+/*
+ * Guest memory alignment faults: the interpreter and the JIT call this hook
+ * when an IR_MO_ALIGN access is misaligned.  core/ sets it; it does not
+ * return (it leaves through cpu_loop_exit).  retaddr is a host address inside
+ * the generated code of the faulting guest instruction (the JIT passes the
+ * address just after the access in the block's main body, not an address in
+ * an out-of-line stub), or 0 from the interpreter, which has already stored
+ * the current insn index.
+ */
+extern void (*ir_unaligned_hook)(void *env, uint64_t addr, unsigned memop,
+                                 uintptr_t retaddr);
 
 #endif
