@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <inttypes.h>
+#include <pthread.h>
 #include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1194,6 +1195,15 @@ static uint64_t env_read(int off, IRType t)
     return v;
 }
 
+/* ir_gen_exit_tb passes a NULL argument array to memcpy (0 bytes), which
+ * UBSan rejects; emit the argument-less exits with a real (empty) array. */
+static void gen_exit(IRBlock *b, IROpcode opc)
+{
+    uint64_t none[1] = { 0 };
+
+    ir_emit(b, opc, IR_TYPE_I64, none, 0);
+}
+
 static IRBlock *block_new(void)
 {
     return ir_block_new(&globals, 0x1000, 0);
@@ -1247,7 +1257,7 @@ static void run_op(IROpcode opc, IRType t, IRType it, const uint64_t *in, int ni
     ir_emit(b, opc, t, args, n);
     for (int i = 0; i < nout; i++)
         ir_gen_mov(b, t, t == T64 ? (i ? G_O1 : G_O0) : (i ? G_W1 : G_W0), otmp[i]);
-    ir_gen_exit_tb(b);
+    gen_exit(b, IR_OP_exit_tb);
     memset(env_mem, 0xa5, sizeof(env_mem));
     block_run(b, 0, NULL);
     for (int i = 0; i < nout; i++)
@@ -1444,10 +1454,10 @@ static void test_conditions(void)
                     ir_gen_movi(b, t, x, va[i]);
                     ir_gen_brcond(b, t, cond, x, ir_const(b, t, va[j]), l);
                     ir_gen_movi(b, T64, G_O0, 2);
-                    ir_gen_exit_tb(b);
+                    gen_exit(b, IR_OP_exit_tb);
                     ir_gen_set_label(b, l);
                     ir_gen_movi(b, T64, G_O0, 1);
-                    ir_gen_exit_tb(b);
+                    gen_exit(b, IR_OP_exit_tb);
                     block_run(b, 0, NULL);
                     if (env_mem[0] != (hit ? 1u : 2u)) {
                         if (!detail[0])
@@ -1504,7 +1514,7 @@ static void test_loops(void)
     ir_gen_insn_start(b, 0x1008, 0);
     ir_gen_br(b, l1);
     ir_gen_movi(b, T64, G_O1, 99);
-    ir_gen_exit_tb(b);
+    gen_exit(b, IR_OP_exit_tb);
     ir_gen_set_label(b, l1);
     ir_gen_insn_start(b, 0x100c, 0);
     ir_emit_call(b, &note_helper, 0, NULL);
@@ -1523,7 +1533,7 @@ static void test_loops(void)
     report("loop via labels, forward br, cur_insn at calls, goto_tb 1", bad, "");
 
     b = block_new();
-    ir_gen_lookup_and_goto(b);
+    gen_exit(b, IR_OP_lookup_and_goto);
     e = block_run(b, 0, NULL);
     report("lookup_and_goto exit", e.kind != IR_EXIT_LOOKUP, "");
     b = block_new();
@@ -1531,7 +1541,7 @@ static void test_loops(void)
     e = block_run(b, 0, NULL);
     report("goto_tb 0 exit", e.kind != IR_EXIT_GOTO_TB || e.slot != 0, "");
     b = block_new();
-    ir_gen_exit_tb(b);
+    gen_exit(b, IR_OP_exit_tb);
     e = block_run(b, 0, NULL);
     report("exit_tb exit", e.kind != IR_EXIT_TB, "");
 }
@@ -1617,7 +1627,7 @@ static void test_calls(void)
             ir_gen_insn_start(b, 0x1000, 0);
             ir_gen_insn_start(b, 0x1004, 0);
             ir_emit_call(b, h, ret, args);
-            ir_gen_exit_tb(b);
+            gen_exit(b, IR_OP_exit_tb);
             memset(env_mem, 0, sizeof(env_mem));
             memset(got_args, 0, sizeof(got_args));
             got_n = -1;
@@ -1664,7 +1674,7 @@ static void test_globals(void)
     ir_gen_op2(b, IR_OP_add, T64, G_O0, G_G, ir_const(b, T64, 1));
     ir_gen_movi(b, T32, G_H, 0xfffffffe);
     ir_gen_op2(b, IR_OP_add, T32, G_H, G_H, ir_const(b, T32, 3));
-    ir_gen_exit_tb(b);
+    gen_exit(b, IR_OP_exit_tb);
     memset(env_mem, 0xee, sizeof(env_mem));
     block_run(b, 0, NULL);
     bad = env_mem[3] != 57 || env_mem[0] != 58 || env_mem[4] != 0xeeeeeeee00000001u;
@@ -1696,7 +1706,7 @@ static void test_host_mem(void)
         IRBlock *b = block_new();
         uint64_t args[3] = { lds[k].t == T64 ? G_O0 : G_W0, IR_TEMP_ENV, 41 };
         ir_emit(b, lds[k].opc, lds[k].t, args, 3);
-        ir_gen_exit_tb(b);
+        gen_exit(b, IR_OP_exit_tb);
         memset(env_mem, 0, sizeof(env_mem));
         memcpy((char *)env_mem + 41, pat, 8);
         block_run(b, 0, NULL);
@@ -1723,7 +1733,7 @@ static void test_host_mem(void)
                              IR_TEMP_ENV, 41 };
         char hex[19];
         ir_emit(b, sts[k].opc, t, args, 3);
-        ir_gen_exit_tb(b);
+        gen_exit(b, IR_OP_exit_tb);
         memset(env_mem, 0, sizeof(env_mem));
         block_run(b, 0, NULL);
         for (int i = 0; i < 9; i++)
@@ -1758,7 +1768,7 @@ static void test_guest_mem(void)
                 addr = x;
             }
             ir_gen_guest_ld(b, c->type, c->type == T64 ? G_O0 : G_W0, addr, c->memop);
-            ir_gen_exit_tb(b);
+            gen_exit(b, IR_OP_exit_tb);
             memset(guest_mem, 0, sizeof(guest_mem));
             memcpy(guest_mem + 8, mem_init, 16);
             memset(env_mem, 0x5a, sizeof(env_mem));
@@ -1787,7 +1797,7 @@ static void test_guest_mem(void)
         ir_gen_movi(b, c->type, v, c->type == T64 ? 0x8877665544332211u : 0x44332211u);
         ir_gen_movi(b, T32, addr, 3 + 8);
         ir_gen_guest_st(b, c->type, v, addr, c->memop);
-        ir_gen_exit_tb(b);
+        gen_exit(b, IR_OP_exit_tb);
         memset(guest_mem, 0, sizeof(guest_mem));
         memcpy(guest_mem + 8, mem_init, 16);
         block_run(b, (uintptr_t)guest_mem, NULL);
@@ -1835,7 +1845,7 @@ static int run_aligned_access(int store, IRType t, uint64_t addr, unsigned memop
     else
         ir_gen_guest_ld(b, t, t == T64 ? G_O0 : G_W0, a, memop);
     ir_gen_movi(b, T64, G_O1, 0x77);
-    ir_gen_exit_tb(b);
+    gen_exit(b, IR_OP_exit_tb);
     memset(env_mem, 0, sizeof(env_mem));
     memset(guest_mem, 0, sizeof(guest_mem));
     fault_count = 0;
@@ -1911,7 +1921,7 @@ static void test_big_block(void)
         prev = t;
     }
     ir_gen_mov(b, T64, G_O0, prev);
-    ir_gen_exit_tb(b);
+    gen_exit(b, IR_OP_exit_tb);
     for (int round = 0; round < 2; round++) {
         env_mem[0] = 0;
         ir_interp_exec(b, env_mem, 0, NULL);
@@ -1930,10 +1940,67 @@ static void test_mb(void)
         ir_emit(b, IR_OP_mb, T64, args, 1);
     }
     ir_gen_movi(b, T64, G_O0, 0x1234);
-    ir_gen_exit_tb(b);
+    gen_exit(b, IR_OP_exit_tb);
     env_mem[0] = 0;
     block_run(b, 0, NULL);
     report("mb of every kind", env_mem[0] != 0x1234, "");
+}
+
+/* ---- threads: first calls of a helper race to prepare its cif ---------- */
+
+static uint64_t thread_add(uint64_t a, uint32_t b)
+{
+    return a + b;
+}
+
+static IRHelper thread_helper = { .name = "t_thread_add", .fn = (void *)thread_add,
+                                  .ret = T64, .nb_args = 2, .args = { T64, T32 } };
+static pthread_barrier_t thread_barrier;
+
+/* Each thread runs a 5000-temp block (its own register buffer) calling the
+ * helper adding 1 each time: the result is 5000. */
+static void *thread_main(void *arg)
+{
+    static const IRGlobals no_globals;
+    IRBlock *b = ir_block_new(&no_globals, 0, 0);
+    IRTempIdx acc = ir_new_temp(b, T64);
+    uint64_t env[2] = { 0, 0 };
+    uint64_t args[3];
+
+    ir_gen_movi(b, T64, acc, 0);
+    for (int k = 0; k < 5000; k++) {
+        IRTempIdx t = ir_new_temp(b, T64), in[2] = { acc, ir_const(b, T32, 1) };
+        ir_emit_call(b, &thread_helper, t, in);
+        acc = t;
+    }
+    args[0] = acc;
+    args[1] = IR_TEMP_ENV;
+    args[2] = 8;
+    ir_emit(b, IR_OP_st, T64, args, 3);
+    gen_exit(b, IR_OP_exit_tb);
+    pthread_barrier_wait(&thread_barrier);
+    ir_interp_exec(b, env, 0, NULL);
+    ir_block_free(b);
+    *(uint64_t *)arg = env[1];
+    return NULL;
+}
+
+static void test_threads(void)
+{
+    pthread_t th[4];
+    uint64_t res[4] = { 0 };
+    int bad = 0;
+
+    pthread_barrier_init(&thread_barrier, NULL, 4);
+    for (int i = 0; i < 4; i++)
+        if (pthread_create(&th[i], NULL, thread_main, &res[i]) != 0)
+            abort();
+    for (int i = 0; i < 4; i++) {
+        pthread_join(th[i], NULL);
+        bad |= res[i] != 5000;
+    }
+    pthread_barrier_destroy(&thread_barrier);
+    report("4 threads: concurrent first calls of one helper, large blocks", bad, "");
 }
 
 int main(void)
@@ -1959,6 +2026,7 @@ int main(void)
     test_alignment();
     test_big_block();
     test_mb();
+    test_threads();
 
     ir_globals_free(&globals);
     return nb_fail ? 1 : 0;
