@@ -1,5 +1,8 @@
 #!/usr/bin/env python3
 # Independent known answers for testsuite/interp-test.c (Python integers).
+# Usage: python3 tools/gen-interp-test-tables.py -- writes the tables to
+# /tmp/interp-gen/tables.inc and tables2.inc; their contents are the
+# known-answer arrays in testsuite/interp-test.c.
 V = {32: [0, 1, 0xffffffff, 0x80000000, 0x7fffffff, 0x12345678, 0xfffffff9],
      64: [0, 1, 2**64-1, 2**63, 2**63-1, 0x123456789abcdef0, 2**64-7]}
 C = {32: [0, 1, 31, 32, 33, 4, 63], 64: [0, 1, 63, 64, 65, 4, 127]}
@@ -110,7 +113,7 @@ for name, sg in (('mulu2', False), ('muls2', True)):
                 p &= M(2*w)
                 vals += [p & M(w), p >> w]
         out.append('static const uint64_t %s_%d[98] = {\n%s\n};' % (name, w, hexs(vals, w, 6 if w == 32 else 4)))
-open('/tmp/interp-gen/tables.inc', 'w').write('\n'.join(out) + '\n')
+import os; os.makedirs('/tmp/interp-gen', exist_ok=True); open('/tmp/interp-gen/tables.inc', 'w').write('\n'.join(out) + '\n')
 out = []
 out.append('/* add2 / sub2: inputs al, ah, bl, bh; outputs lo, hi. */')
 out.append('static const DwCase dw_cases[] = {')
@@ -168,4 +171,4 @@ for w in (32, 64):
             b[3:3+n] = (val & M(8*n)).to_bytes(n, 'big' if be else 'little')
             out.append('    { T%d, 0x%x, "%s" },' % (w, sz | (8 if be else 0), b.hex()))
 out.append('};')
-open('/tmp/interp-gen/tables2.inc', 'w').write('\n'.join(out) + '\n')
+import os; os.makedirs('/tmp/interp-gen', exist_ok=True); open('/tmp/interp-gen/tables2.inc', 'w').write('\n'.join(out) + '\n')
