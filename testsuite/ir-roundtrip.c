@@ -91,14 +91,6 @@ static char *dump_to_string(const IRBlock *b)
     return buf;
 }
 
-/* ir_gen_exit_tb passes ir_emit a NULL argument array, which memcpy may not
- * be given even for 0 bytes (UBSan stops on it): emit the op directly. */
-static void emit_exit_tb(IRBlock *b)
-{
-    uint64_t none[1] = { 0 };
-    ir_emit(b, IR_OP_exit_tb, IR_TYPE_I64, none, 0);
-}
-
 /* ---- comparisons ----------------------------------------------------------- */
 
 /* Same op arrays with temps compared up to a renumbering of normal and local
@@ -339,7 +331,7 @@ static IRBlock *build_op_block(IROpcode opc, IRType type, int v, const uint64_t 
         for (int i = 0; i < h->nb_args; i++)
             targs[i] = pick_temp(b, h->args[i], false, v, i + 1, h->args[i] == IR_TYPE_I64 && i == h->nb_args - 1);
         ir_emit_call(b, h, ret, targs);
-        emit_exit_tb(b);
+        ir_gen_exit_tb(b);
         return b;
     }
 
@@ -380,7 +372,7 @@ static IRBlock *build_op_block(IROpcode opc, IRType type, int v, const uint64_t 
     if (opc == IR_OP_br || opc == IR_OP_brcond)
         ir_gen_set_label(b, label);
     if (!(def->flags & IR_OPF_BLOCK_END))
-        emit_exit_tb(b);
+        ir_gen_exit_tb(b);
     return b;
 }
 
@@ -529,7 +521,7 @@ static void test_known(void)
     ir_gen_mov(b, IR_TYPE_I32, l, 2);
     ir_gen_op2(b, IR_OP_add, IR_TYPE_I64, x, a, a);
     ir_gen_mov(b, IR_TYPE_I32, y, l);
-    emit_exit_tb(b);
+    ir_gen_exit_tb(b);
     char *text = dump_to_string(b);
     char expect[512];
     snprintf(expect, sizeof(expect),
@@ -548,7 +540,7 @@ static void test_known(void)
     ir_gen_movi(b, IR_TYPE_I64, t7, 5);
     ir_gen_op2(b, IR_OP_add, IR_TYPE_I64, 3, t7, 4);   /* t7 (global) = t7 (temp) + t7_ */
     ir_gen_mov(b, IR_TYPE_I32, l8, 5);
-    emit_exit_tb(b);
+    ir_gen_exit_tb(b);
     text = dump_to_string(b);
     ok = strstr(text, "    temp i64 t7__\n") && strstr(text, "    local i32 l8_\n")
          && strstr(text, "add.i64 t7, t7__, t7_\n") && strstr(text, "mov.i32 l8_, l8\n")
