@@ -1053,7 +1053,7 @@ static void test_exits(void)
     group_end("exits");
 }
 
-/* ---- main ----------------------------------------------------------------------------- */
+/* ---- op lists ----------------------------------------------------------------------------- */
 
 static const IROpcode binops[] = {
     IR_OP_add, IR_OP_sub, IR_OP_mul, IR_OP_mulsh, IR_OP_muluh, IR_OP_div, IR_OP_divu,
@@ -1065,6 +1065,381 @@ static const IROpcode unops[] = {
     IR_OP_mov, IR_OP_neg, IR_OP_not, IR_OP_ctpop, IR_OP_bswap16, IR_OP_bswap32,
     IR_OP_ext8s, IR_OP_ext8u, IR_OP_ext16s, IR_OP_ext16u,
 };
+
+/* ---- random straight-line and diamond blocks ------------------------------------------ */
+
+/*
+ * Random blocks over globals, NORMAL and LOCAL temps and constants, mixing
+ * every op group, helper calls and guest memory, with forward branches.
+ * The expected state is computed alongside generation by the ref_*
+ * functions above (every value is known while the block is built), so this
+ * exercises the register allocator's spills, reuse and write-backs.
+ */
+typedef struct RVar {
+    IRTempIdx t;
+    IRType ty;
+    IRTempKind kind;
+    int gi;             /* index in env.g / env.w for globals */
+    bool defined;
+    uint64_t v;
+} RVar;
+
+static uint64_t rng_state;
+
+static uint64_t rnd(void)
+{
+    rng_state ^= rng_state << 13;
+    rng_state ^= rng_state >> 7;
+    rng_state ^= rng_state << 17;
+    return rng_state;
+}
+
+static unsigned rndn(unsigned n)
+{
+    return (unsigned)(rnd() % n);
+}
+
+static uint64_t rnd_value(IRType t)
+{
+    switch (rndn(4)) {
+    case 0: return val(t, (int)rndn(NVALS));
+    case 1: return tr(t, rndn(70));
+    default: return tr(t, rnd());
+    }
+}
+
+static RVar rv[64];
+static int nrv;
+static uint8_t gm_ref[256];
+
+static uint64_t hr_read(void *e) { return ((TestEnv *)e)->g[1]; }
+static void hr_write(void *e) { ((TestEnv *)e)->g[1] += 1000; }
+static IRHelper hr_read_h = { "r_read", (void *)hr_read, IR_TYPE_I64, 1, { IR_TYPE_I64 },
+                              IR_CALL_READS_GLOBALS };
+static IRHelper hr_write_h = { "r_write", (void *)hr_write, IR_TYPE_VOID, 1, { IR_TYPE_I64 },
+                               IR_CALL_WRITES_GLOBALS };
+
+/* A source operand of type t: a defined variable or a constant. */
+static IRTempIdx pick_src(IRBlock *b, IRType t, uint64_t *v)
+{
+    if (rndn(4) != 0) {
+        for (int tries = 0; tries < 20; tries++) {
+            RVar *x = &rv[rndn((unsigned)nrv)];
+            if (x->ty == t && x->defined) {
+                *v = x->v;
+                return x->t;
+            }
+        }
+    }
+    *v = rnd_value(t);
+    return ir_const(b, t, *v);
+}
+
+static RVar *pick_dst(IRType t)
+{
+    for (;;) {
+        RVar *x = &rv[rndn((unsigned)nrv)];
+        if (x->ty == t)
+            return x;
+    }
+}
+
+static void set_var(RVar *x, uint64_t v, bool apply)
+{
+    if (apply) {
+        x->v = tr(x->ty, v);
+        x->defined = true;
+    } else if (!x->defined) {
+        /* written on one path only: not readable afterwards */
+        x->defined = false;
+    }
+}
+
+static void random_op(IRBlock *b, bool apply)
+{
+    IRType t = rndn(2) ? IR_TYPE_I64 : IR_TYPE_I32;
+    uint64_t a, c, d, e;
+    RVar *x;
+
+    switch (rndn(12)) {
+    case 0: case 1: case 2: {
+        IROpcode opc = binops[rndn(sizeof(binops) / sizeof(binops[0]))];
+        IRTempIdx A = pick_src(b, t, &a), B = pick_src(b, t, &c);
+        x = pick_dst(t);
+        ir_gen_op2(b, opc, t, x->t, A, B);
+        set_var(x, ref_bin(opc, t, a, c), apply);
+        break;
+    }
+    case 3: {
+        IROpcode opc = unops[rndn(sizeof(unops) / sizeof(unops[0]))];
+        IRTempIdx A = pick_src(b, t, &a);
+        x = pick_dst(t);
+        ir_gen_op1(b, opc, t, x->t, A);
+        set_var(x, ref_un(opc, t, a), apply);
+        break;
+    }
+    case 4: {
+        IRCond cc = (IRCond)rndn(IR_COND_COUNT);
+        IRTempIdx A = pick_src(b, t, &a), B = pick_src(b, t, &c);
+        IRTempIdx V1 = pick_src(b, t, &d), V2 = pick_src(b, t, &e);
+        bool r = ref_cond(t, cc, a, c);
+        x = pick_dst(t);
+        switch (rndn(3)) {
+        case 0:
+            ir_gen_setcond(b, t, cc, x->t, A, B);
+            set_var(x, r, apply);
+            break;
+        case 1: {
+            uint64_t ns[4] = { x->t, A, B, cc };
+            ir_emit(b, IR_OP_negsetcond, t, ns, 4);
+            set_var(x, r ? UINT64_MAX : 0, apply);
+            break;
+        }
+        default:
+            ir_gen_movcond(b, t, cc, x->t, A, B, V1, V2);
+            set_var(x, r ? d : e, apply);
+            break;
+        }
+        break;
+    }
+    case 5: {
+        unsigned w = width(t), pos = rndn(w), len = 1 + rndn(w - pos);
+        IRTempIdx A = pick_src(b, t, &a), B = pick_src(b, t, &c);
+        uint64_t mask = len == 64 ? UINT64_MAX : (1ull << len) - 1;
+        x = pick_dst(t);
+        if (rndn(2)) {
+            uint64_t dp[5] = { x->t, A, B, pos, len };
+            ir_emit(b, IR_OP_deposit, t, dp, 5);
+            set_var(x, (a & ~(mask << pos)) | ((c & mask) << pos), apply);
+        } else {
+            uint64_t ex[4] = { x->t, A, pos, len };
+            bool s = rndn(2);
+            uint64_t f = (a >> pos) & mask;
+            if (s && len < 64 && ((f >> (len - 1)) & 1))
+                f |= ~mask;
+            ir_emit(b, s ? IR_OP_sextract : IR_OP_extract, t, ex, 4);
+            set_var(x, f, apply);
+        }
+        break;
+    }
+    case 6: {
+        IRTempIdx A;
+        if (rndn(2)) {
+            A = pick_src(b, IR_TYPE_I32, &a);
+            x = pick_dst(IR_TYPE_I64);
+            bool s = rndn(2);
+            ir_gen_op1(b, s ? IR_OP_exts_i32_i64 : IR_OP_extu_i32_i64, IR_TYPE_I64, x->t, A);
+            set_var(x, s ? (uint64_t)(int64_t)(int32_t)a : a, apply);
+        } else {
+            A = pick_src(b, IR_TYPE_I64, &a);
+            x = pick_dst(IR_TYPE_I32);
+            bool h = rndn(2);
+            ir_gen_op1(b, h ? IR_OP_extrh_i64_i32 : IR_OP_extrl_i64_i32, IR_TYPE_I32, x->t, A);
+            set_var(x, h ? a >> 32 : a, apply);
+        }
+        break;
+    }
+    case 7: {
+        unsigned k = rndn(3);
+        if (k == 0) {
+            IRTempIdx args[3];
+            uint64_t v[3];
+            for (int i = 0; i < 3; i++)
+                args[i] = pick_src(b, IR_TYPE_I64, &v[i]);
+            x = pick_dst(IR_TYPE_I64);
+            ir_emit_call(b, &hh_add3, x->t, args);
+            set_var(x, v[0] + 2 * v[1] + 3 * v[2], apply);
+        } else if (k == 1) {
+            IRTempIdx args[1] = { IR_TEMP_ENV };
+            x = pick_dst(IR_TYPE_I64);
+            ir_emit_call(b, &hr_read_h, x->t, args);
+            set_var(x, rv[1].v, apply);     /* rv[1] is g1 */
+        } else {
+            IRTempIdx args[1] = { IR_TEMP_ENV };
+            ir_emit_call(b, &hr_write_h, 0, args);
+            set_var(&rv[1], rv[1].v + 1000, apply);
+        }
+        break;
+    }
+    case 8: case 9: {
+        /* guest memory at a constant or computed 8-aligned address */
+        int size = (int)rndn(t == IR_TYPE_I64 ? 4 : 3), bytes = 1 << size;
+        bool be = rndn(2), sign = rndn(2);
+        unsigned mo = (unsigned)size | (be ? IR_MO_BE : 0) | (rndn(2) ? IR_MO_ALIGN : 0);
+        uint64_t addr = rndn(24) * 8;
+        IRTempIdx A = ir_const(b, IR_TYPE_I64, addr);
+        uint64_t mask = bytes == 8 ? UINT64_MAX : (1ull << (8 * bytes)) - 1;
+        if (rndn(2)) {
+            IRTempIdx V = pick_src(b, t, &a);
+            ir_gen_guest_st(b, t, V, A, mo);
+            if (apply) {
+                uint64_t m = a & mask;
+                for (int i = 0; i < bytes; i++)
+                    gm_ref[addr + (unsigned)(be ? bytes - 1 - i : i)] = (uint8_t)(m >> (8 * i));
+            }
+        } else {
+            uint64_t m = 0;
+            for (int i = 0; i < bytes; i++)
+                m |= (uint64_t)gm_ref[addr + (unsigned)(be ? bytes - 1 - i : i)] << (8 * i);
+            if (sign && bytes < 8 && ((m >> (8 * bytes - 1)) & 1))
+                m |= ~mask;
+            x = pick_dst(t);
+            ir_gen_guest_ld(b, t, x->t, A, mo | (sign ? IR_MO_SIGN : 0));
+            set_var(x, m, apply);
+        }
+        break;
+    }
+    case 10: {
+        IRTempIdx A = pick_src(b, t, &a), B = pick_src(b, t, &c);
+        IRTempIdx C = pick_src(b, t, &d), D = pick_src(b, t, &e);
+        RVar *lo = pick_dst(t), *hi = pick_dst(t);
+        unsigned w = width(t);
+        if (lo == hi)
+            break;
+        uint64_t r_lo, r_hi;
+        switch (rndn(4)) {
+        case 0: {
+            uint64_t args[6] = { lo->t, hi->t, A, B, C, D };
+            ir_emit(b, IR_OP_add2, t, args, 6);
+            r_lo = tr(t, a + d);
+            r_hi = tr(t, c + e + (r_lo < a));
+            break;
+        }
+        case 1: {
+            uint64_t args[6] = { lo->t, hi->t, A, B, C, D };
+            ir_emit(b, IR_OP_sub2, t, args, 6);
+            r_lo = tr(t, a - d);
+            r_hi = tr(t, c - e - (a < d));
+            break;
+        }
+        case 2: {
+            uint64_t args[4] = { lo->t, hi->t, A, B };
+            ir_emit(b, IR_OP_mulu2, t, args, 4);
+            unsigned __int128 p = (unsigned __int128)a * c;
+            r_lo = tr(t, (uint64_t)p);
+            r_hi = tr(t, (uint64_t)(p >> w));
+            break;
+        }
+        default: {
+            uint64_t args[4] = { lo->t, hi->t, A, B };
+            ir_emit(b, IR_OP_muls2, t, args, 4);
+            __int128 p = (__int128)sx(t, a) * sx(t, c);
+            r_lo = tr(t, (uint64_t)p);
+            r_hi = tr(t, (uint64_t)(p >> w));
+            break;
+        }
+        }
+        set_var(lo, r_lo, apply);
+        set_var(hi, r_hi, apply);
+        break;
+    }
+    default: {
+        /* extract2 and mov */
+        IRTempIdx A = pick_src(b, t, &a), B = pick_src(b, t, &c);
+        unsigned w = width(t), pos = rndn(w);
+        x = pick_dst(t);
+        uint64_t e2[4] = { x->t, A, B, pos };
+        ir_emit(b, IR_OP_extract2, t, e2, 4);
+        set_var(x, pos ? (a >> pos) | (c << (w - pos)) : a, apply);
+        break;
+    }
+    }
+}
+
+/* NORMAL temps die at a basic-block end. */
+static void bb_end(void)
+{
+    for (int i = 0; i < nrv; i++)
+        if (rv[i].kind == IR_TEMP_NORMAL)
+            rv[i].defined = false;
+}
+
+/* The ops of a failing random block, as comment lines. */
+static void dump_block(IRBlock *b)
+{
+    for (uint32_t i = 0; i < b->nb_ops; i++) {
+        IROp *op = &b->ops[i];
+        printf("# %3u %-14s %s life=%x:", i, ir_op_defs[op->opc].name, ir_type_names[op->type], op->life);
+        for (int a = 0; a < op->nb_oargs + op->nb_iargs; a++) {
+            IRTemp *t = &b->temps[op->args[a]];
+            if (t->kind == IR_TEMP_CONST) printf(" $0x%llx", (unsigned long long)t->val);
+            else if (t->kind == IR_TEMP_GLOBAL || t->kind == IR_TEMP_FIXED) printf(" %s", t->name);
+            else printf(" %c%u", t->kind == IR_TEMP_LOCAL ? 'l' : 't', (unsigned)op->args[a]);
+        }
+        for (int a = 0; a < op->nb_cargs; a++)
+            printf(" #%llx", (unsigned long long)op->args[op->nb_oargs + op->nb_iargs + a]);
+        printf("\n");
+    }
+}
+
+static void test_random(int nblocks)
+{
+    char name[64];
+
+    group_begin();
+    for (int n = 0; n < nblocks; n++) {
+        IRBlock *b = new_block();
+        rng_state = 0x9e3779b97f4a7c15ull * (uint64_t)(n + 1);
+        nrv = 0;
+        for (int i = 0; i < NG; i++)
+            rv[nrv++] = (RVar){ G[i], IR_TYPE_I64, IR_TEMP_GLOBAL, i, true, rnd_value(IR_TYPE_I64) };
+        for (int i = 0; i < NW; i++)
+            rv[nrv++] = (RVar){ W[i], IR_TYPE_I32, IR_TEMP_GLOBAL, i, true, rnd_value(IR_TYPE_I32) };
+        for (int i = 0; i < 10; i++) {
+            IRType t = i < 6 ? IR_TYPE_I64 : IR_TYPE_I32;
+            rv[nrv++] = (RVar){ ir_new_temp(b, t), t, IR_TEMP_NORMAL, -1, false, 0 };
+        }
+        for (int i = 0; i < 5; i++) {
+            IRType t = i < 3 ? IR_TYPE_I64 : IR_TYPE_I32;
+            rv[nrv++] = (RVar){ ir_new_local(b, t), t, IR_TEMP_LOCAL, -1, false, 0 };
+        }
+        for (int i = 0; i < NG; i++)
+            env.g[i] = rv[i].v;
+        for (int i = 0; i < NW; i++)
+            env.w[i] = (uint32_t)rv[NG + i].v;
+        for (int i = 0; i < 256; i++)
+            guest_mem[i] = gm_ref[i] = (uint8_t)rnd();
+        int nops = 10 + (int)rndn(60);
+        for (int k = 0; k < nops; k++) {
+            if (k % 7 == 0)
+                ir_gen_insn_start(b, 0x1000 + 4 * (uint64_t)k, 0);
+            if (rndn(10) == 0) {
+                /* diamond: brcond over one op */
+                IRType t = rndn(2) ? IR_TYPE_I64 : IR_TYPE_I32;
+                uint64_t a, c;
+                IRTempIdx A = pick_src(b, t, &a), B = pick_src(b, t, &c);
+                IRCond cc = (IRCond)rndn(IR_COND_COUNT);
+                uint32_t l = ir_new_label(b);
+                ir_gen_brcond(b, t, cc, A, B, l);
+                bb_end();
+                random_op(b, !ref_cond(t, cc, a, c));
+                ir_gen_set_label(b, l);
+                bb_end();
+            } else {
+                random_op(b, true);
+            }
+        }
+        ir_gen_exit_tb(b);
+        run(b);
+        int failed_before = group_fail;
+        for (int i = 0; i < NG; i++) {
+            snprintf(name, sizeof(name), "random block %d g%d", n, i);
+            check(name, env.g[i], rv[i].v);
+        }
+        for (int i = 0; i < NW; i++) {
+            snprintf(name, sizeof(name), "random block %d w%d", n, i);
+            check(name, env.w[i], rv[NG + i].v);
+        }
+        snprintf(name, sizeof(name), "random block %d guest memory", n);
+        check(name, memcmp(guest_mem, gm_ref, sizeof(gm_ref)), 0);
+        if (group_fail != failed_before && failed_before < 4)
+            dump_block(b);
+        ir_block_free(b);
+    }
+    group_end("random blocks");
+}
+
+/* ---- main ------------------------------------------------------------------------------ */
 
 int main(int argc, char **argv)
 {
@@ -1101,6 +1476,7 @@ int main(int argc, char **argv)
     test_calls();
     test_pressure();
     test_exits();
+    test_random(3000);
     printf("%s: %d groups passed, %d failed\n", variant, npass, nfail);
 
     int rc = nfail ? 1 : 0;

@@ -604,27 +604,39 @@ static void gen_setcond(X86Gen *s, const IROp *op, bool neg)
         emit_opc_modrm(&s->c, OPC_GRP3_Ev | pw(w), GRP3_NEG, rd);
 }
 
+/* Load v (a constant or any temp) into rd; v was loaded by load_value
+ * before rd was allocated, because rd may be v's own output register. */
+static int load_value(X86Gen *s, IRTempIdx v)
+{
+    return is_const(s, v) ? -1 : ra_in(s, v, ALLOC_ALL);
+}
+
+static void move_value(X86Gen *s, bool w, int rd, IRTempIdx v, int rv)
+{
+    if (rv < 0)
+        emit_movi(&s->c, w, rd, cval(s, v));
+    else
+        emit_mov_rr(&s->c, w, rd, rv);
+}
+
 static void gen_movcond(X86Gen *s, const IROp *op)
 {
     bool w = op->type == IR_TYPE_I64;
     IRCond cond = (IRCond)op->args[5];
 
     if (cond == IR_COND_NEVER || cond == IR_COND_ALWAYS) {
-        IRTempIdx v = cond == IR_COND_ALWAYS ? A(3) : A(4);
-        int rd = ra_out(s, A(0), -1, ALLOC_ALL);
-        ra_copy_to(s, v, rd, w);
+        int vi = cond == IR_COND_ALWAYS ? 3 : 4;
+        int rv = load_value(s, A(vi));
+        int rd = ra_out(s, A(0), ra_reuse(s, op, vi), ALLOC_ALL);
+        move_value(s, w, rd, A(vi), rv);
         return;
     }
     int rv1 = ra_in(s, A(3), ALLOC_ALL);
+    int rv2 = load_value(s, A(4));
     int cc = x86_gen_compare(s, op, A(1), A(2), cond);
     int rd = ra_out(s, A(0), ra_reuse(s, op, 4), ALLOC_ALL);
-    if (rd == rv1 && A(3) != A(4)) {
-        /* d is v1's own register (d is the global v1): invert the choice */
-        int rv2 = ra_in(s, A(4), ALLOC_ALL);
-        emit_opc_modrm(&s->c, (OPC_CMOVCC + (cc ^ 1)) | pw(w), rd, rv2);
-        return;
-    }
-    ra_copy_to(s, A(4), rd, w);
+    /* mov and movi leave the flags alone */
+    move_value(s, w, rd, A(4), rv2);
     emit_opc_modrm(&s->c, (OPC_CMOVCC + cc) | pw(w), rd, rv1);
 }
 
