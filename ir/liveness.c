@@ -6,8 +6,9 @@
  * this op is its last use; for an output, the value written is never read.
  *
  * The rules (ir.h): NORMAL temps are dead at every basic-block end; LOCAL
- * temps and globals are live there (globals must be in env at block exits,
- * LOCAL temps may be read in a later basic block).  Besides reads by ops,
+ * temps and globals are live there (LOCAL temps may be read in a later
+ * basic block), except that at a block exit only globals are live (they
+ * must be in env; nothing reads a LOCAL temp once the block is left).  Besides reads by ops,
  * globals are read through env by anyone who looks at the guest state in
  * the middle of a block, so every global is live before:
  *  - a guest memory op (it may fault; the fault path reads env),
@@ -45,22 +46,24 @@ static bool reads_env_state(const IRBlock *b, const IROp *op)
     }
 }
 
-/* The state at a basic-block end: globals and LOCAL temps live. */
-static void live_at_bb_end(const IRBlock *b, bool *live)
+/* The state at a basic-block end: globals and LOCAL temps live; at a block
+ * exit only globals (nothing reads a LOCAL temp after the block is left). */
+static void live_at_bb_end(const IRBlock *b, bool *live, bool exit)
 {
     for (uint32_t t = 0; t < b->nb_temps; t++) {
         IRTempKind k = b->temps[t].kind;
-        live[t] = k == IR_TEMP_GLOBAL || k == IR_TEMP_LOCAL;
+        live[t] = k == IR_TEMP_GLOBAL || (k == IR_TEMP_LOCAL && !exit);
     }
 }
 
 void ir_liveness(IRBlock *b)
 {
     bool *live = calloc(b->nb_temps ? b->nb_temps : 1, sizeof(bool));
+    uint32_t nb_globals = b->globals ? (uint32_t)b->globals->count : 0;
 
     if (!live)
         abort();
-    live_at_bb_end(b, live);
+    live_at_bb_end(b, live, true);
     for (uint32_t i = b->nb_ops; i-- > 0;) {
         IROp *op = &b->ops[i];
         uint32_t flags = ir_op_def(op)->flags;
@@ -68,7 +71,7 @@ void ir_liveness(IRBlock *b)
         uint16_t life = 0;
 
         if ((flags & IR_OPF_BB_END) && op->opc != IR_OP_set_label)
-            live_at_bb_end(b, live);
+            live_at_bb_end(b, live, (flags & IR_OPF_BLOCK_END) != 0);
         for (int a = 0; a < nout; a++) {
             IRTempIdx t = (IRTempIdx)op->args[a];
             if (!live[t])
@@ -87,12 +90,12 @@ void ir_liveness(IRBlock *b)
         for (int a = nout; a < nout + nin; a++)
             live[op->args[a]] = true;
         if (reads_env_state(b, op)) {
-            for (uint32_t t = 0; t < b->nb_temps; t++)
-                if (b->temps[t].kind == IR_TEMP_GLOBAL)
-                    live[t] = true;
+            /* globals are temps 1..count (ir.h) */
+            for (uint32_t t = 1; t <= nb_globals; t++)
+                live[t] = true;
         }
         if (op->opc == IR_OP_set_label)
-            live_at_bb_end(b, live);
+            live_at_bb_end(b, live, false);
         /* outputs of constants / env cannot exist (ir_check); clear stray bits */
         for (int a = 0; a < nout + nin; a++) {
             IRTempKind k = b->temps[op->args[a]].kind;

@@ -174,6 +174,20 @@ static uintptr_t run(IRBlock *b)
     return backend_exec(&env, code);
 }
 
+/* ir_gen_exit_tb passes memcpy a NULL source (undefined behaviour that
+ * UBSan reports): emit the exits with a valid empty argument array. */
+static void gen_exit_tb(IRBlock *b)
+{
+    static const uint64_t none[1];
+    ir_emit(b, IR_OP_exit_tb, IR_TYPE_I64, none, 0);
+}
+
+static void gen_lookup_and_goto(IRBlock *b)
+{
+    static const uint64_t none[1];
+    ir_emit(b, IR_OP_lookup_and_goto, IR_TYPE_I64, none, 0);
+}
+
 static IRBlock *new_block(void)
 {
     return ir_block_new(&globals, 0x1000, 0);
@@ -393,7 +407,7 @@ static void test_binop(IROpcode opc, IRType t)
                 } else {
                     ir_gen_op2(b, opc, t, glob(t, 3), A, B);
                 }
-                ir_gen_exit_tb(b);
+                gen_exit_tb(b);
                 set_glob(t, 1, a);
                 set_glob(t, 2, bv);
                 set_glob(t, 3, 0x5a5a5a5a5a5a5a5aull);
@@ -432,7 +446,7 @@ static void test_unop(IROpcode opc, IRType t)
             } else {
                 ir_gen_op1(b, opc, t, glob(t, 3), A);
             }
-            ir_gen_exit_tb(b);
+            gen_exit_tb(b);
             set_glob(t, 1, a);
             run(b);
             snprintf(name, sizeof(name), "%s.%s mode %d a=0x%llx", ir_op_defs[opc].name,
@@ -458,7 +472,7 @@ static void test_conversions(void)
         ir_gen_op1(b, IR_OP_extrl_i64_i32, IR_TYPE_I32, W[3], G[1]);
         ir_gen_op1(b, IR_OP_extrh_i64_i32, IR_TYPE_I32, W[4], G[1]);
         ir_gen_op1(b, IR_OP_extrh_i64_i32, IR_TYPE_I32, W[5], ir_const(b, IR_TYPE_I64, v));
-        ir_gen_exit_tb(b);
+        gen_exit_tb(b);
         env.w[1] = v32;
         env.g[1] = v;
         run(b);
@@ -497,7 +511,7 @@ static void test_bitfields(IRType t)
                 ir_emit(b, IR_OP_deposit, t, dp, 5);
                 uint64_t dc[5] = { glob(t, 6), ir_const(b, t, a), glob(t, 2), pos, len };
                 ir_emit(b, IR_OP_deposit, t, dc, 5);
-                ir_gen_exit_tb(b);
+                gen_exit_tb(b);
                 set_glob(t, 1, a);
                 set_glob(t, 2, c);
                 run(b);
@@ -518,7 +532,7 @@ static void test_bitfields(IRType t)
             IRBlock *b = new_block();
             uint64_t e2[4] = { glob(t, 3), glob(t, 1), glob(t, 2), pos };
             ir_emit(b, IR_OP_extract2, t, e2, 4);
-            ir_gen_exit_tb(b);
+            gen_exit_tb(b);
             set_glob(t, 1, lo);
             set_glob(t, 2, hi);
             run(b);
@@ -554,7 +568,7 @@ static void test_conditions(IRType t)
                     ir_gen_brcond(b, t, (IRCond)c, A, B, l);
                     ir_gen_movi(b, IR_TYPE_I64, G[8], 200);
                     ir_gen_set_label(b, l);
-                    ir_gen_exit_tb(b);
+                    gen_exit_tb(b);
                     set_glob(t, 1, a);
                     set_glob(t, 2, bv);
                     set_glob(t, 6, 0x1111);
@@ -594,7 +608,7 @@ static void test_double_word(IRType t)
                 ir_emit(b, IR_OP_add2, t, ad, 6);
                 uint64_t sb[6] = { glob(t, 7), glob(t, 8 % NW), glob(t, 1), glob(t, 3), B, D };
                 ir_emit(b, IR_OP_sub2, t, sb, 6);
-                ir_gen_exit_tb(b);
+                gen_exit_tb(b);
                 set_glob(t, 1, a);
                 set_glob(t, 2, bv);
                 set_glob(t, 3, c);
@@ -617,7 +631,7 @@ static void test_double_word(IRType t)
                 ir_emit(b, IR_OP_mulu2, t, mu, 4);
                 uint64_t ms[4] = { glob(t, 7), glob(t, 3), glob(t, 1), B };
                 ir_emit(b, IR_OP_muls2, t, ms, 4);
-                ir_gen_exit_tb(b);
+                gen_exit_tb(b);
                 set_glob(t, 1, a);
                 set_glob(t, 2, bv);
                 run(b);
@@ -676,7 +690,7 @@ static void test_host_mem(void)
         ir_gen_movi(b, IR_TYPE_I64, G[12], 5);
         ir_emit(b, IR_OP_st, IR_TYPE_I64, sg, 3);
         ir_gen_op2(b, IR_OP_add, IR_TYPE_I64, G[13], G[12], ir_const(b, IR_TYPE_I64, 1));
-        ir_gen_exit_tb(b);
+        gen_exit_tb(b);
         memset(env.scratch, 0xcc, sizeof(env.scratch));
         env.g[1] = v;
         run(b);
@@ -731,7 +745,7 @@ static void test_guest_mem(IRType t, IRType at)
                 ir_gen_guest_ld(b, t, glob(t, 3), addr, mo | (sign ? IR_MO_SIGN : 0));
                 IRTempIdx ca = ir_const(b, at, 40);
                 ir_gen_guest_st(b, t, ir_const(b, t, v), ca, mo | IR_MO_ALIGN);
-                ir_gen_exit_tb(b);
+                gen_exit_tb(b);
                 memset(guest_mem, 0xee, sizeof(guest_mem));
                 set_glob(at, 1, 8 + (unsigned)i % 8);
                 set_glob(t, 2, v);
@@ -791,7 +805,7 @@ static void test_alignment(void)
                     ir_gen_guest_st(b, IR_TYPE_I64, G[1], G[2], mo);
                 ir_gen_insn_start(b, 0x1008, 0);
                 ir_gen_op2(b, IR_OP_add, IR_TYPE_I64, G[1], G[1], ir_const(b, IR_TYPE_I64, 1));
-                ir_gen_exit_tb(b);
+                gen_exit_tb(b);
                 env.g[1] = 10;
                 env.g[2] = 16 + (uint64_t)off;
                 uintptr_t code = compile(b, code_start);
@@ -878,7 +892,7 @@ static void test_calls(void)
         ir_gen_op2(b, IR_OP_add, IR_TYPE_I64, G[1], G[1], ir_const(b, IR_TYPE_I64, 1));
         ir_emit_call(b, &hh_raise, 0, ae);
         ir_gen_op2(b, IR_OP_add, IR_TYPE_I64, G[8], u, G[1]);
-        ir_gen_exit_tb(b);
+        gen_exit_tb(b);
         env.g[1] = 100;
         env.g[2] = 20;
         env.g[3] = 30;
@@ -948,7 +962,7 @@ static void test_pressure(void)
         ir_gen_op2(b, IR_OP_add, IR_TYPE_I64, loc, loc, ir_const(b, IR_TYPE_I64, 2));
         ir_gen_set_label(b, l2);
         ir_gen_mov(b, IR_TYPE_I64, G[13], loc);
-        ir_gen_exit_tb(b);
+        gen_exit_tb(b);
         uint64_t g1 = env.g[1];
         run(b);
         check("register pressure", env.g[13], want + (k == 1 ? 2 : 1));
@@ -966,7 +980,7 @@ static void test_pressure(void)
         ir_gen_op2(b, IR_OP_sub, IR_TYPE_I64, G[1], G[1], ir_const(b, IR_TYPE_I64, 1));
         ir_gen_br(b, top);
         ir_gen_set_label(b, out);
-        ir_gen_exit_tb(b);
+        gen_exit_tb(b);
         env.g[1] = (uint64_t)n * 10;
         run(b);
         check("loop", env.g[2], (uint64_t)n * 10 * ((uint64_t)n * 10 + 1) / 2);
@@ -983,7 +997,7 @@ static void test_exits(void)
     /* exit request at block entry: nothing executes */
     IRBlock *b = new_block();
     ir_gen_movi(b, IR_TYPE_I64, G[1], 99);
-    ir_gen_exit_tb(b);
+    gen_exit_tb(b);
     env.g[1] = 1;
     env.exit_request = 1;
     check("exit request code", run(b), (uintptr_t)&the_tb | BACKEND_EXIT_REQUEST);
@@ -1008,7 +1022,7 @@ static void test_exits(void)
         check("goto_tb unchained", backend_exec(&env, c1), (uintptr_t)&the_tb | slot);
         b = new_block();
         ir_gen_op2(b, IR_OP_add, IR_TYPE_I64, G[1], G[1], ir_const(b, IR_TYPE_I64, 100));
-        ir_gen_exit_tb(b);
+        gen_exit_tb(b);
         size_t at2 = code_start + 4096;
         uintptr_t c2 = compile(b, at2);
         ir_block_free(b);
@@ -1025,12 +1039,12 @@ static void test_exits(void)
     b = new_block();
     ir_gen_op2(b, IR_OP_add, IR_TYPE_I64, G[1], G[1], ir_const(b, IR_TYPE_I64, 1));
     ir_gen_movi(b, IR_TYPE_I64, ir_globals_find(&globals, "pc"), 0x123456789000ull);
-    ir_gen_lookup_and_goto(b);
+    gen_lookup_and_goto(b);
     uintptr_t c1 = compile(b, code_start);
     ir_block_free(b);
     b = new_block();
     ir_gen_op2(b, IR_OP_add, IR_TYPE_I64, G[1], G[1], ir_const(b, IR_TYPE_I64, 1000));
-    ir_gen_exit_tb(b);
+    gen_exit_tb(b);
     uintptr_t c2 = compile(b, code_start + 4096);
     ir_block_free(b);
     uint64_t pc = 0x123456789000ull;
@@ -1051,6 +1065,97 @@ static void test_exits(void)
     check("lookup hit", backend_exec(&env, c1), (uintptr_t)&the_tb | BACKEND_EXIT_TB);
     check("lookup hit ran the target", env.g[1], 1001);
     group_end("exits");
+}
+
+/* ---- liveness, guest_base forms, code-buffer limits ------------------------------------ */
+
+static void test_liveness(void)
+{
+    group_begin();
+    IRBlock *b = new_block();
+    IRTempIdx t0 = ir_new_temp(b, IR_TYPE_I64), t1 = ir_new_temp(b, IR_TYPE_I64);
+    IRTempIdx t2 = ir_new_temp(b, IR_TYPE_I64), t3 = ir_new_temp(b, IR_TYPE_I64);
+    IRTempIdx l0 = ir_new_local(b, IR_TYPE_I64);
+    IRTempIdx one = ir_const(b, IR_TYPE_I64, 1);
+    uint32_t lab = ir_new_label(b);
+    ir_gen_op2(b, IR_OP_add, IR_TYPE_I64, t0, G[1], one);     /* 0: nothing dies */
+    ir_gen_op2(b, IR_OP_add, IR_TYPE_I64, t1, t0, t0);        /* 1: t0 dies (args 1, 2) */
+    ir_gen_mov(b, IR_TYPE_I64, G[2], t1);                     /* 2: t1 dies (arg 1) */
+    ir_gen_op2(b, IR_OP_add, IR_TYPE_I64, t2, G[1], one);     /* 3: output dead (arg 0) */
+    ir_gen_movi(b, IR_TYPE_I64, G[4], 5);                     /* 4: overwritten at 5: dead */
+    ir_gen_movi(b, IR_TYPE_I64, G[4], 6);                     /* 5: live */
+    ir_gen_movi(b, IR_TYPE_I64, G[3], 5);                     /* 6: read by a fault: live */
+    ir_gen_guest_ld(b, IR_TYPE_I64, t3, G[1], IR_MO_64);      /* 7: output t3 dead */
+    ir_gen_movi(b, IR_TYPE_I64, G[3], 6);                     /* 8 */
+    ir_gen_mov(b, IR_TYPE_I64, l0, G[1]);                     /* 9: local live across label */
+    ir_gen_set_label(b, lab);                                 /* 10 */
+    ir_gen_mov(b, IR_TYPE_I64, G[5], l0);                     /* 11: l0 dies (arg 1) */
+    gen_exit_tb(b);                                           /* 12 */
+    ir_liveness(b);
+    static const uint16_t want[] = { 0, 6, 2, 1, 1, 0, 0, 1, 0, 0, 0, 2, 0 };
+    for (unsigned i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+        char name[48];
+        snprintf(name, sizeof(name), "liveness op %u", i);
+        check(name, b->ops[i].life, want[i]);
+    }
+    ir_block_free(b);
+    group_end("liveness");
+}
+
+/* Guest addresses with guest_base 0 (plain [reg]) and a small guest_base
+ * (disp32), besides the large one used everywhere else (scratch register). */
+static void test_guest_base(void)
+{
+    static const uintptr_t bases[2] = { 0, 0x10000 };
+    BackendLayout L = {
+        .env_pc = offsetof(TestEnv, pc), .env_tb_flags = offsetof(TestEnv, tb_flags),
+        .env_exit_request = offsetof(TestEnv, exit_request),
+        .env_jmp_cache = offsetof(TestEnv, jmp_cache),
+        .tb_pc = offsetof(FakeTB, pc), .tb_flags = offsetof(FakeTB, flags),
+        .tb_code = offsetof(FakeTB, code), .jmp_cache_shift = 12,
+        .jmp_cache_mask = (1u << 12) - 1,
+    };
+
+    group_begin();
+    for (int k = 0; k < 3; k++) {
+        L.guest_base = k < 2 ? bases[k] : (uintptr_t)guest_mem;
+        if (backend_init(&L, code_rw, code_rx, 4096) < 0)
+            check("backend_init", 1, 0);
+        IRBlock *b = new_block();
+        ir_gen_guest_st(b, IR_TYPE_I64, G[2], G[1], IR_MO_64 | IR_MO_BE);
+        ir_gen_guest_ld(b, IR_TYPE_I64, G[3], G[1], IR_MO_32 | IR_MO_SIGN);
+        ir_gen_guest_ld(b, IR_TYPE_I32, W[3], G[1], IR_MO_16 | IR_MO_BE | IR_MO_ALIGN);
+        gen_exit_tb(b);
+        env.g[1] = (uintptr_t)guest_mem + 16 - L.guest_base;
+        env.g[2] = 0x8182838485868788ull;
+        run(b);
+        uint64_t m;
+        memcpy(&m, guest_mem + 16, 8);
+        check("guest_base store", m, 0x8887868584838281ull);
+        check("guest_base load", env.g[3], 0xffffffff84838281ull);
+        check("guest_base load be16", env.w[3], 0x8182);
+        ir_block_free(b);
+    }
+    group_end("guest_base forms");
+}
+
+static void test_limits(void)
+{
+    group_begin();
+    IRBlock *b = new_block();
+    for (int i = 0; i < 50; i++)
+        ir_gen_op2(b, IR_OP_add, IR_TYPE_I64, G[i % NG], G[(i + 1) % NG], G[(i + 2) % NG]);
+    gen_exit_tb(b);
+    BackendBlockInfo info = { .insn_end_offset = insn_ends };
+    for (size_t avail = 0; avail < 64; avail += 7)
+        check("small buffer reports full",
+              backend_gen_block(b, &the_tb, code_rw + code_start, code_rx + code_start, avail, &info),
+              (uint64_t)(int64_t)BACKEND_ERR_FULL);
+    check("large buffer fits",
+          backend_gen_block(b, &the_tb, code_rw + code_start, code_rx + code_start, 65536, &info),
+          BACKEND_OK);
+    ir_block_free(b);
+    group_end("code buffer limits");
 }
 
 /* ---- op lists ----------------------------------------------------------------------------- */
@@ -1419,7 +1524,7 @@ static void test_random(int nblocks)
                 random_op(b, true);
             }
         }
-        ir_gen_exit_tb(b);
+        gen_exit_tb(b);
         run(b);
         int failed_before = group_fail;
         for (int i = 0; i < NG; i++) {
@@ -1477,6 +1582,9 @@ int main(int argc, char **argv)
     test_pressure();
     test_exits();
     test_random(3000);
+    test_liveness();
+    test_guest_base();
+    test_limits();
     printf("%s: %d groups passed, %d failed\n", variant, npass, nfail);
 
     int rc = nfail ? 1 : 0;
