@@ -148,7 +148,7 @@ static void setup(void)
 }
 
 static BackendBlockInfo last_info;
-static uint32_t insn_ends[64];
+static uint32_t insn_ends[1024];
 
 /* Compile b at the start of the code area; returns its RX address. */
 static uintptr_t compile(IRBlock *b, size_t at)
@@ -1213,7 +1213,7 @@ static uint64_t rnd_value(IRType t)
     }
 }
 
-static RVar rv[64];
+static RVar rv[80];
 static int nrv;
 static uint8_t gm_ref[256];
 
@@ -1490,8 +1490,8 @@ static void test_random(int nblocks)
             rv[nrv++] = (RVar){ G[i], IR_TYPE_I64, IR_TEMP_GLOBAL, i, true, rnd_value(IR_TYPE_I64) };
         for (int i = 0; i < NW; i++)
             rv[nrv++] = (RVar){ W[i], IR_TYPE_I32, IR_TEMP_GLOBAL, i, true, rnd_value(IR_TYPE_I32) };
-        for (int i = 0; i < 10; i++) {
-            IRType t = i < 6 ? IR_TYPE_I64 : IR_TYPE_I32;
+        for (int i = 0; i < 20; i++) {
+            IRType t = i < 12 ? IR_TYPE_I64 : IR_TYPE_I32;
             rv[nrv++] = (RVar){ ir_new_temp(b, t), t, IR_TEMP_NORMAL, -1, false, 0 };
         }
         for (int i = 0; i < 5; i++) {
@@ -1504,7 +1504,8 @@ static void test_random(int nblocks)
             env.w[i] = (uint32_t)rv[NG + i].v;
         for (int i = 0; i < 256; i++)
             guest_mem[i] = gm_ref[i] = (uint8_t)rnd();
-        int nops = 10 + (int)rndn(60);
+        /* every tenth block is long, to need many spill slots */
+        int nops = n % 10 == 9 ? 300 + (int)rndn(300) : 10 + (int)rndn(60);
         for (int k = 0; k < nops; k++) {
             if (k % 7 == 0)
                 ir_gen_insn_start(b, 0x1000 + 4 * (uint64_t)k, 0);
