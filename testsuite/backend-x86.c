@@ -1155,7 +1155,38 @@ static void test_limits(void)
           backend_gen_block(b, &the_tb, code_rw + code_start, code_rx + code_start, 65536, &info),
           BACKEND_OK);
     ir_block_free(b);
-    group_end("code buffer limits");
+
+    /* n values live at once: 400 fit the spill area, 700 do not */
+    static const int counts[2] = { 400, 700 };
+    for (int k = 0; k < 2; k++) {
+        int n = counts[k];
+        IRTempIdx *t = calloc((size_t)n, sizeof(IRTempIdx));
+        uint64_t want = 0;
+        b = new_block();
+        for (int i = 0; i < n; i++) {
+            t[i] = ir_new_temp(b, IR_TYPE_I64);
+            ir_gen_op2(b, IR_OP_add, IR_TYPE_I64, t[i], G[1], ir_const(b, IR_TYPE_I64, (uint64_t)i * i));
+        }
+        env.g[1] = 12345;
+        for (int i = 0; i < n; i++) {
+            ir_gen_op2(b, IR_OP_xor, IR_TYPE_I64, G[2], G[2], t[i]);
+            want ^= 12345 + (uint64_t)i * i;
+        }
+        gen_exit_tb(b);
+        int r = backend_gen_block(b, &the_tb, code_rw + code_start, code_rx + code_start,
+                                  code_size - code_start, &info);
+        if (k == 0) {
+            check("400 live values compile", r, BACKEND_OK);
+            env.g[2] = 0;
+            backend_exec(&env, code_rx + code_start);
+            check("400 live values", env.g[2], want);
+        } else {
+            check("700 live values: too big", r, (uint64_t)(int64_t)BACKEND_ERR_TOO_BIG);
+        }
+        ir_block_free(b);
+        free(t);
+    }
+    group_end("code buffer and frame limits");
 }
 
 /* ---- op lists ----------------------------------------------------------------------------- */

@@ -69,6 +69,7 @@ void ra_init(X86Gen *s)
     }
     s->locked = 0;
     s->nb_slots = 0;
+    s->nb_free_slots = 0;
 }
 
 void ra_free(X86Gen *s)
@@ -91,7 +92,9 @@ static int32_t slot_offset(X86Gen *s, IRTempIdx t)
 {
     TempState *ts = &s->ts[t];
 
-    if (ts->slot < 0) {
+    if (ts->slot < 0 && s->nb_free_slots > 0) {
+        ts->slot = s->free_slots[--s->nb_free_slots];
+    } else if (ts->slot < 0) {
         if (s->nb_slots >= X86_SPILL_SLOTS) {
             s->too_big = true;
             return X86_CALL_STACK;
@@ -345,9 +348,15 @@ void ra_op_end(X86Gen *s, const IROp *op)
                 s->reg_owner[ts->reg] = -1;
         }
         /* Dead: nothing will read it before it is written again.  A global
-         * keeps its (possibly stale) env field as home. */
+         * keeps its (possibly stale) env field as home; a NORMAL temp gives
+         * its spill slot back (LOCAL temps keep theirs: they are live
+         * again at the next basic-block end). */
         ts->loc = k == IR_TEMP_GLOBAL || k == IR_TEMP_LOCAL ? LOC_MEM : LOC_DEAD;
         ts->mem_ok = true;
+        if (k == IR_TEMP_NORMAL && ts->slot >= 0) {
+            s->free_slots[s->nb_free_slots++] = ts->slot;
+            ts->slot = -1;
+        }
     }
     s->locked = 0;
 }

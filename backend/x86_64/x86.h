@@ -77,6 +77,8 @@ typedef struct X86Gen {
     int32_t reg_owner[16];  /* temp index, or -1 */
     uint32_t locked;        /* registers in use by the current op */
     uint32_t nb_slots;
+    int32_t free_slots[X86_SPILL_SLOTS]; /* slots of dead NORMAL temps */
+    uint32_t nb_free_slots;
     bool too_big;
     /* labels */
     uint32_t *label_off;    /* UINT32_MAX: not set yet */
