@@ -121,6 +121,14 @@ static void gen_arith(X86Gen *s, const IROp *op, int aop)
         bi = 1;
     }
     Opnd ob = ra_in_opnd(s, A(bi), w);
+    if (is_const(s, A(ai)) && !ob.is_imm) {
+        /* constant first operand of a non-commutative op: load it straight
+         * into the output register */
+        int rd = ra_out(s, A(0), -1, ALLOC_ALL);
+        emit_movi(&s->c, w, rd, cval(s, A(ai)));
+        emit_arith_rr(&s->c, w, aop, rd, ob.reg);
+        return;
+    }
     int ra = ra_in(s, A(ai), ALLOC_ALL);
     int reuse = ra_reuse(s, op, ai);
 
