@@ -66,7 +66,13 @@ void backend_disable_features(const char *list)
     }
 }
 
+/* Written once by backend_init, so readers need no lock. */
 const char *backend_features(void)
+{
+    return features_text;
+}
+
+static void format_features(void)
 {
     size_t n = 0;
 
@@ -76,7 +82,6 @@ const char *backend_features(void)
             n += (size_t)snprintf(features_text + n, sizeof(features_text) - n, "%s%s",
                                   n ? " " : "", feature_names[i].name);
     }
-    return features_text;
 }
 
 /* CPUID bits: SDM Vol. 2A, CPUID, tables 3-10 (leaf 1 ECX), 3-8 (leaf 7 EBX),
@@ -120,6 +125,7 @@ long backend_init(const BackendLayout *layout, uint8_t *rw, uintptr_t rx, size_t
     x86_layout = *layout;
     backend_disable_features(getenv("REMU_BACKEND_DISABLE"));
     x86_features = detect_features() & ~disabled_features;
+    format_features();
 
     prologue_rx = rx;
     for (int i = 0; i < NB_SAVED; i++)
