@@ -336,8 +336,25 @@ static void gen_guest_mem(X86Gen *s, const IROp *op, bool load)
     int32_t disp = 0;
 
     ra_sync(s, false);
-    if (!load)
-        rv = ra_in(s, (IRTempIdx)op->args[0], ALLOC_ALL);
+    Opnd imm = { 0 };
+    if (!load) {
+        /* a constant stored little-endian becomes an immediate (a
+         * big-endian one is swapped here, at translation time) */
+        IRTempIdx v = (IRTempIdx)op->args[0];
+        uint64_t c = s->b->temps[v].val;
+        if (be && s->b->temps[v].kind == IR_TEMP_CONST) {
+            uint64_t r = 0;
+            for (int i = 0; i < size; i++)
+                r |= ((c >> (8 * i)) & 0xff) << (8 * (size - 1 - i));
+            c = r;
+        }
+        if (s->b->temps[v].kind == IR_TEMP_CONST && (size < 8 || fits_i32((int64_t)c))) {
+            imm.is_imm = true;
+            imm.imm = (int64_t)c;
+        } else {
+            rv = ra_in(s, v, ALLOC_ALL);
+        }
+    }
     int ra = ra_in(s, (IRTempIdx)op->args[1], ALLOC_ALL);
     base = ra;
     if (gb && fits_i32((int64_t)gb)) {
@@ -403,6 +420,22 @@ static void gen_guest_mem(X86Gen *s, const IROp *op, bool load)
 
     int opc, src = rv;
     int wp = size == 8 ? P_W : size == 2 ? P_66 : 0;
+    if (imm.is_imm) {
+        /* C6 /0 ib, 66 C7 /0 iw, C7 /0 id, REX.W C7 /0 id (sign-extended) */
+        opc = size == 1 ? OPC_MOV_EbIb : (OPC_MOV_EvIz | wp);
+        emit_opc_modrm_sib(&s->c, opc, 0, base, index, 0, disp);
+        if (size == 1)
+            emit_byte(&s->c, (uint8_t)imm.imm);
+        else if (size == 2)
+            emit_u16(&s->c, (uint16_t)imm.imm);
+        else
+            emit_u32(&s->c, (uint32_t)imm.imm);
+        uint32_t ret_off = (uint32_t)s->c.pos;
+        if (jcc_at)
+            add_slow(s, (SlowPath){ (uint32_t)jcc_at, ret_off, ra, memop });
+        s->last_ret_pos = ret_off;
+        return;
+    }
     if (size == 1) {
         opc = OPC_MOV_EbGb | P_BYTE_R;
     } else if (be && have(X86_FEAT_MOVBE)) {
