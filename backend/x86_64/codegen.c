@@ -3,9 +3,9 @@
  * exits, helper calls and guest memory.
  *
  * Layout of a block's code:
- *   entry:  cmp dword [env + exit_request], 0; jne <request stub>
+ *   entry:  cmp dword [env + exit_request], 0; jne <request exit>
  *   body:   the ops, in order (x86.h gives the register conventions)
- *   stubs:  the exit-request stub, then one slow path per IR_MO_ALIGN
+ *   tail:   the exit-request exit, then one slow path per IR_MO_ALIGN
  *           access; everything after the body belongs to no guest insn.
  * Every exit loads rax = tb | BACKEND_EXIT_* and jumps to the epilogue,
  * except a chained goto_tb and a lookup_and_goto hit, which jump straight
@@ -167,7 +167,7 @@ static void gen_exit(X86Gen *s, unsigned code)
 }
 
 /* The patchable jump: E9 rel32 with the rel32 4-byte aligned, initially
- * jumping to the exit stub right after it. */
+ * jumping to the exit code right after it. */
 static void gen_goto_tb(X86Gen *s, unsigned slot)
 {
     int pad = (int)((3 - (emit_rx_here(&s->c) & 3)) & 3);
@@ -578,7 +578,7 @@ int backend_gen_block(IRBlock *b, const void *tb, uint8_t *rw, uintptr_t rx,
     for (uint32_t i = 0; i <= b->nb_labels; i++)
         s.label_off[i] = UINT32_MAX;
 
-    /* entry: cmp dword [env + exit_request], 0; jne request stub */
+    /* entry: cmp dword [env + exit_request], 0; jne request exit */
     emit_opc_modrm_offset(&s.c, OPC_ARITH_EvIb, ARITH_CMP, X86_REG_ENV,
                           x86_layout.env_exit_request);
     emit_byte(&s.c, 0);

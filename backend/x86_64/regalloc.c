@@ -4,7 +4,9 @@
  * A greedy, per-op allocator driven by ir_liveness's op->life bits.  Each
  * temp has one location: a host register, its memory home, or (constants)
  * nothing.  The memory home of a global is its field in env; of a LOCAL or
- * NORMAL temp, an 8-byte spill slot in the frame, given on first spill.
+ * NORMAL temp, an 8-byte spill slot in the frame, given on first spill (a
+ * NORMAL temp gives it back when it dies; running out of slots makes the
+ * block BACKEND_ERR_TOO_BIG).
  *
  * Invariants:
  *  - an i32 value in a host register has its upper 32 bits zero (every i32
