@@ -132,25 +132,24 @@ static void load_home(X86Gen *s, IRTempIdx t, int r)
         emit_opc_modrm_offset(&s->c, opc, r, R_SP, slot_offset(s, t));
 }
 
-/* Move the value out of r: into a free register if there is one, else to
- * its memory home. */
-static void evict(X86Gen *s, int r, bool may_move)
+/* Move the value out of r: into a free register of move_to if there is
+ * one, else to its memory home (stored only if that copy is stale). */
+static void evict(X86Gen *s, int r, uint32_t move_to)
 {
     int32_t t = s->reg_owner[r];
 
     if (t < 0)
         return;
     TempState *ts = &s->ts[t];
-    if (may_move && !ts->mem_ok) {
-        for (int i = 0; i < NB_ALLOC; i++) {
-            int r2 = alloc_order[i];
-            if (s->reg_owner[r2] < 0 && !(s->locked & REGMASK(r2)) && r2 != r) {
-                emit_mov_rr(&s->c, true, r2, r);
-                s->reg_owner[r2] = t;
-                s->reg_owner[r] = -1;
-                ts->reg = (int8_t)r2;
-                return;
-            }
+    for (int i = 0; i < NB_ALLOC; i++) {
+        int r2 = alloc_order[i];
+        if ((move_to & REGMASK(r2)) && s->reg_owner[r2] < 0 && !(s->locked & REGMASK(r2))
+            && r2 != r) {
+            emit_mov_rr(&s->c, true, r2, r);
+            s->reg_owner[r2] = t;
+            s->reg_owner[r] = -1;
+            ts->reg = (int8_t)r2;
+            return;
         }
     }
     if (!ts->mem_ok)
@@ -184,7 +183,7 @@ static int alloc_reg(X86Gen *s, uint32_t allowed)
     }
     if (victim < 0)
         abort();    /* every op locks far fewer registers than exist */
-    evict(s, victim, false);
+    evict(s, victim, 0);
     return victim;
 }
 
@@ -197,7 +196,7 @@ int ra_scratch(X86Gen *s, uint32_t allowed)
 
 void ra_claim(X86Gen *s, int r)
 {
-    evict(s, r, true);
+    evict(s, r, ALLOC_ALL);
     s->locked |= REGMASK(r);
 }
 
@@ -415,7 +414,7 @@ void ra_spill_call_clobbered(X86Gen *s)
 {
     for (int r = 0; r < 16; r++)
         if ((CALL_CLOBBERED & REGMASK(r)) && s->reg_owner[r] >= 0)
-            evict(s, r, false);
+            evict(s, r, ALLOC_ALL & ~CALL_CLOBBERED);
 }
 
 void ra_sync_env_range(X86Gen *s, int64_t off, int size, bool forget)
