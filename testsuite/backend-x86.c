@@ -713,6 +713,22 @@ static void test_host_mem(void)
         check("st", x, v);
         check("st over global", env.g[13], 78);
         ir_block_free(b);
+
+        /* offsets that do not fit a disp32: base = env + 2^32, offset -2^32 + x */
+        b = new_block();
+        IRTempIdx q = ir_new_temp(b, IR_TYPE_I64);
+        uint64_t aq[3] = { q, IR_TEMP_ENV, ir_const(b, IR_TYPE_I64, 1ull << 32) };
+        ir_emit(b, IR_OP_add, IR_TYPE_I64, aq, 3);
+        uint64_t far_st[3] = { G[1], q, (uint64_t)sc + 40 - (1ull << 32) };
+        ir_emit(b, IR_OP_st, IR_TYPE_I64, far_st, 3);
+        uint64_t far_ld[3] = { G[2], q, (uint64_t)sc + 40 - (1ull << 32) };
+        ir_emit(b, IR_OP_ld32s, IR_TYPE_I64, far_ld, 3);
+        gen_exit_tb(b);
+        run(b);
+        memcpy(&x, env.scratch + 40, 8);
+        check("st far offset", x, v);
+        check("ld far offset", env.g[2], (uint64_t)(int64_t)(int32_t)v);
+        ir_block_free(b);
     }
     group_end("host memory");
 }
