@@ -66,9 +66,11 @@
  *    outputs are all dead is deleted, and so is a call to an IR_CALL_PURE
  *    helper whose result is dead.  A two-output op with one dead output is
  *    narrowed (mulu2 -> mul or muluh, add2 -> add, ...).
- *  - Liveness: globals are live at every basic-block end and before every op
- *    with side effects or host load; locals are live at every basic-block end
- *    except block exits; normal temps are dead at every basic-block end.
+ *  - Liveness: globals and locals are live at every basic-block end
+ *    (labels, branches and block exits alike: no attempt to see which
+ *    locals a later basic block reads), and globals before every op with
+ *    side effects or host load; normal temps are dead at every basic-block
+ *    end.
  *
  * What it never does: move an op; delete or reorder an op with side effects
  * (except dead pure calls); delete set_label or insn_start; rewrite outputs.
@@ -1297,13 +1299,11 @@ static void live_globals(Liveness *l)
 }
 
 /* A basic block ends here (walking backwards: a new one is entered). */
-static void live_bb_end(Liveness *l, bool block_exit)
+static void live_bb_end(Liveness *l)
 {
     l->gen++;
-    live_globals(l);
-    if (!block_exit)
-        for (uint32_t k = l->nb_globals; k < l->nb_keep; k++)
-            live_set(l, l->keep[k]);
+    for (uint32_t k = 0; k < l->nb_keep; k++)
+        live_set(l, l->keep[k]);
 }
 
 /* Two-output ops with one output dead become the one-output op. */
@@ -1375,7 +1375,7 @@ static void opt_dead_code(IRBlock *b)
         if (op->opc == IR_OP_nop)
             continue;
         if (flags & IR_OPF_BB_END)
-            live_bb_end(&l, (flags & IR_OPF_BLOCK_END) != 0);
+            live_bb_end(&l);
         if (op->opc == IR_OP_mov && op->args[0] == op->args[1]) {
             op_to_nop(op);
             continue;
