@@ -46,13 +46,15 @@
  *  - Never folded: loads, calls (even IR_CALL_PURE helpers: running guest
  *    helpers at translation time is not safe), stores, barriers.
  *  - Simplification: algebraic identities (x+0, x*1, x*0, x&-1, x^x, shift
- *    by 0, x/1, ...), sub by a constant becomes add of its negation,
- *    commutative ops and comparisons put a constant second, neg(neg x) and
- *    not(not x) give x, an extension of a value known to be already extended
- *    (from the op that defined it in this basic block) is a copy, setcond /
- *    movcond / brcond with a decided condition (constants, equal operands,
- *    unsigned compares against 0) are folded.  Each rule is in the fold_<op>
- *    function of its op; the table fold_table maps ops to them.
+ *    by 0, x/1, ...); sub by a constant becomes add of its negation, and
+ *    (x + c1) + c2 becomes x + (c1 + c2); commutative ops and comparisons put
+ *    a constant second; neg(neg x) and not(not x) give x; an extension of a
+ *    value known to be already extended (from the op that defined it in this
+ *    basic block) is a copy; setcond / movcond / brcond with a decided
+ *    condition (constants, equal operands, unsigned compares against 0) are
+ *    folded; a setcond result tested against 0 by setcond is itself (or its
+ *    negation), by brcond the setcond's own comparison.  Each rule is in the
+ *    fold_<op> function of its op; the table fold_table maps ops to them.
  *  - brcond always taken becomes br; never taken, it is deleted and the
  *    basic block goes on.  A br or brcond to a label that immediately follows
  *    is deleted.  Code after a br or a block exit up to the next set_label is
@@ -72,8 +74,11 @@
  *    side effects or host load; normal temps are dead at every basic-block
  *    end.
  *
- * What it never does: move an op; delete or reorder an op with side effects
- * (except dead pure calls); delete set_label or insn_start; rewrite outputs.
+ * What it never does: move or reorder ops; delete a reachable op with side
+ * effects (except a dead pure call); delete set_label or insn_start; change
+ * which temps an op writes.  It deletes by turning ops into nops (no
+ * arguments), and grows the op array only for the second mov of a folded
+ * two-output op.
  */
 #include "config.h"
 
@@ -746,10 +751,23 @@ static bool fold_add(OptContext *c, IROp *op)
 {
     IRType t = (IRType)op->type;
 
+    IRTempIdx a = in_arg(op, 0), b = in_arg(op, 1);
+    int32_t d;
+
     if (fold_const_inputs(c, op))
         return true;
-    if (is_const_val(c, in_arg(op, 1), t, 0))
-        return fold_to_copy(c, op, in_arg(op, 0));
+    if (is_const_val(c, b, t, 0))
+        return fold_to_copy(c, op, a);
+    /* (x + c1) + c2 = x + (c1 + c2), while x still holds what was added. */
+    if (is_const(c, b) && (d = def_index(c, a)) >= 0) {
+        const IROp *o = &c->b->ops[d];
+        if (o->opc == IR_OP_add && o->args[0] == a && is_const(c, in_arg(o, 1))
+            && unchanged_since(c, in_arg(o, 0), d)) {
+            op->args[1] = in_arg(o, 0);
+            op->args[2] = opt_const(c, t, const_val(c, in_arg(o, 1)) + const_val(c, b));
+            return fold_add(c, op);
+        }
+    }
     return false;
 }
 
@@ -1054,9 +1072,26 @@ static bool fold_setcond(OptContext *c, IROp *op)
     int r;
 
     cond_canonicalize(c, op, 1, 3);
-    r = cond_decide(c, t, (IRCond)op->args[3], in_arg(op, 0), in_arg(op, 1));
-    if (r < 0)
+    IRCond cond = (IRCond)op->args[3];
+    IRTempIdx a = in_arg(op, 0);
+    r = cond_decide(c, t, cond, a, in_arg(op, 1));
+    if (r < 0) {
+        /* Testing a value known to be 0/1 (setcond) or 0/-1 (negsetcond)
+         * against 0 gives the value itself, or for setcond eq its negation. */
+        if (!is_const_val(c, in_arg(op, 1), t, 0) || (cond != IR_COND_EQ && cond != IR_COND_NE))
+            return false;
+        if (op->opc == IR_OP_setcond && known_zext(c, a, 0) <= 1) {
+            if (cond == IR_COND_NE)
+                return fold_to_copy(c, op, a);
+            op->opc = IR_OP_xor;
+            op->nb_cargs = 0;
+            op->args[2] = opt_const(c, t, 1);
+            return fold_xor(c, op);
+        }
+        if (op->opc == IR_OP_negsetcond && cond == IR_COND_NE && known_sext(c, a, 0) <= 1)
+            return fold_to_copy(c, op, a);
         return false;
+    }
     if (op->opc == IR_OP_negsetcond)
         return fold_to_const(c, op, r ? (uint64_t)-1 : 0);
     return fold_to_const(c, op, (uint64_t)r);
@@ -1076,10 +1111,36 @@ static bool fold_movcond(OptContext *c, IROp *op)
     return fold_to_copy(c, op, r ? v1 : v2);
 }
 
+/*
+ * brcond on (setcond x, y, cc) ==/!= 0 branches on x cc y directly (the
+ * setcond often dies then).  Same for negsetcond.  x and y must still hold
+ * what the setcond compared.
+ */
+static void brcond_through_setcond(OptContext *c, IROp *op)
+{
+    IRCond cond = (IRCond)op->args[2];
+    IRTempIdx a = in_arg(op, 0);
+    int32_t d;
+
+    if ((cond != IR_COND_EQ && cond != IR_COND_NE)
+        || !is_const_val(c, in_arg(op, 1), (IRType)op->type, 0)
+        || (d = def_index(c, a)) < 0)
+        return;
+    const IROp *o = &c->b->ops[d];
+    if ((o->opc != IR_OP_setcond && o->opc != IR_OP_negsetcond) || o->args[0] != a
+        || !unchanged_since(c, in_arg(o, 0), d) || !unchanged_since(c, in_arg(o, 1), d))
+        return;
+    IRCond cc = (IRCond)o->args[3];
+    op->args[0] = in_arg(o, 0);
+    op->args[1] = in_arg(o, 1);
+    op->args[2] = cond == IR_COND_NE ? cc : ir_cond_invert(cc);
+}
+
 static bool fold_brcond(OptContext *c, IROp *op)
 {
     int r;
 
+    brcond_through_setcond(c, op);
     cond_canonicalize(c, op, 0, 2);
     r = cond_decide(c, (IRType)op->type, (IRCond)op->args[2], in_arg(op, 0), in_arg(op, 1));
     if (r < 0)
