@@ -285,8 +285,10 @@ static void gen_generic(Gen *g, IROpcode opc)
     uint64_t args[IR_MAX_ARGS];
     int n = def->nb_oargs;
 
+    /* Now and then all inputs constant, for the constant folder. */
+    int all_const = rng_percent(&g->rng, 10);
     for (int i = 0; i < def->nb_iargs; i++)
-        args[n++] = gen_input(g, in);
+        args[n++] = all_const ? ir_const(g->b, in, rng_value(&g->rng, in)) : gen_input(g, in);
     switch (opc) {
     case IR_OP_extract: case IR_OP_sextract: case IR_OP_deposit: {
         unsigned len = 1 + rng_below(&g->rng, bits);
