@@ -19,6 +19,11 @@
  *     same instruction as the generated decision tree, for many random
  *     words (half of them forced onto some pattern's fixed bits).
  *
+ * The same three kinds of checks run on a 16-bit Thumb sample,
+ * decode/t16-sample.decode, assembled with arm-linux-gnueabihf-as 2.40
+ * (.syntax unified, .thumb) and read back with objdump; branch offsets are
+ * (target - (address + 4)) / 2 by hand, per A8.8.18 of DDI 0406.
+ *
  * Plus the group rule: inside { MOV_r ORR_r } the first pattern whose trans_
  * function returns true wins, and a pattern outside a group whose trans_
  * returns false makes the decoder return false.
@@ -40,7 +45,10 @@ typedef struct DisasContext {
     char trail[160];        /* names of every trans_ called, in order */
 } DisasContext;
 
+/* Two decoders in one C file, as a T32/T16 frontend would have: they share
+ * arg_branch and the times_4 transform. */
 #include "decode-a64-sample.c.inc"
+#include "decode-t16-sample.c.inc"
 
 static int failures;
 
@@ -201,6 +209,38 @@ static bool trans_RET(DisasContext *ctx, arg_branch_reg *a) { return record(ctx,
 static bool trans_NOP(DisasContext *ctx, arg_NOP *a) { return record(ctx, "NOP", ""); }
 static bool trans_SVC(DisasContext *ctx, arg_SVC *a) { return record(ctx, "SVC", " imm=%d", a->imm); }
 
+/* ---- the Thumb sample ---- */
+
+static bool rec_rri3(DisasContext *ctx, const char *name, arg_rri3 *a)
+{
+    return record(ctx, name, " imm=%d rn=%d rd=%d", a->imm, a->rn, a->rd);
+}
+static bool trans_T16_ADDS_i3(DisasContext *ctx, arg_rri3 *a) { return rec_rri3(ctx, "T16_ADDS_i3", a); }
+static bool trans_T16_SUBS_i3(DisasContext *ctx, arg_rri3 *a) { return rec_rri3(ctx, "T16_SUBS_i3", a); }
+
+static bool trans_T16_ADDS_r(DisasContext *ctx, arg_T16_ADDS_r *a)
+{
+    return record(ctx, "T16_ADDS_r", " rm=%d rn=%d rd=%d", a->rm, a->rn, a->rd);
+}
+
+static bool trans_T16_MOVS_i(DisasContext *ctx, arg_ri8 *a) { return record(ctx, "T16_MOVS_i", " r=%d imm=%d", a->r, a->imm); }
+static bool trans_T16_CMP_i(DisasContext *ctx, arg_ri8 *a) { return record(ctx, "T16_CMP_i", " r=%d imm=%d", a->r, a->imm); }
+
+static bool rec_ldst_i(DisasContext *ctx, const char *name, arg_ldst_i *a)
+{
+    return record(ctx, name, " imm=%d rn=%d rt=%d", a->imm, a->rn, a->rt);
+}
+static bool trans_T16_STR_i(DisasContext *ctx, arg_ldst_i *a) { return rec_ldst_i(ctx, "T16_STR_i", a); }
+static bool trans_T16_LDR_i(DisasContext *ctx, arg_ldst_i *a) { return rec_ldst_i(ctx, "T16_LDR_i", a); }
+
+static bool trans_T16_UDF(DisasContext *ctx, arg_T16_UDF *a) { return record(ctx, "T16_UDF", " imm=%d", a->imm); }
+static bool trans_T16_SVC(DisasContext *ctx, arg_T16_SVC *a) { return record(ctx, "T16_SVC", " imm=%d", a->imm); }
+static bool trans_T16_B_cond(DisasContext *ctx, arg_T16_B_cond *a)
+{
+    return record(ctx, "T16_B_cond", " cond=%d imm=%d", a->cond, a->imm);
+}
+static bool trans_T16_B(DisasContext *ctx, arg_branch *a) { return record(ctx, "T16_B", " imm=%d", a->imm); }
+
 /* ---- 1 and 2: known words ------------------------------------------------ */
 
 struct known_word {
@@ -281,21 +321,50 @@ static const struct known_word known_words[] = {
     { 0xb2800000, ".inst 0xb2800000 (move wide, opc=01)", NULL },
 };
 
-static bool run_decode(DisasContext *ctx, uint32_t insn, const char *reject)
+static const struct known_word t16_words[] = {
+    { 0x1cd1, "adds r1, r2, #3",                  "T16_ADDS_i3 imm=3 rn=2 rd=1" },
+    { 0x1fc7, "subs r7, r0, #7",                  "T16_SUBS_i3 imm=7 rn=0 rd=7" },
+    { 0x1963, "adds r3, r4, r5",                  "T16_ADDS_r rm=5 rn=4 rd=3" },
+    { 0x26ff, "movs r6, #255",                    "T16_MOVS_i r=6 imm=255" },
+    { 0x2a00, "cmp r2, #0",                       "T16_CMP_i r=2 imm=0" },
+    { 0x6fc8, "ldr r0, [r1, #124]",               "T16_LDR_i imm=124 rn=1 rt=0" },
+    { 0x6075, "str r5, [r6, #4]",                 "T16_STR_i imm=4 rn=6 rt=5" },
+    { 0xd002, "beq . + 8",                        "T16_B_cond cond=0 imm=2" },
+    { 0xdc80, "bgt . - 252",                      "T16_B_cond cond=12 imm=-128" },
+    { 0xe3ff, "b . + 2050",                       "T16_B imm=1023" },
+    { 0xe400, "b . - 2044",                       "T16_B imm=-1024" },
+    { 0xdeab, "udf #171",                         "T16_UDF imm=171" },
+    { 0xdf01, "svc 1",                            "T16_SVC imm=1" },
+    /* The decoder of a 16-bit ISA ignores the upper half of the word. */
+    { 0xffff1cd1, "adds r1, r2, #3 (upper half set)", "T16_ADDS_i3 imm=3 rn=2 rd=1" },
+    { 0xbe00, "bkpt 0x0000",                      NULL },
+    { 0x46c0, "nop (mov r8, r8)",                 NULL },
+};
+
+typedef bool decode_fn(DisasContext *ctx, uint32_t insn);
+
+static bool run_with(decode_fn *decode, DisasContext *ctx, uint32_t insn,
+                     const char *reject)
 {
     memset(ctx, 0, sizeof(*ctx));
     ctx->reject = reject;
-    return decode_a64_sample(ctx, insn);
+    return decode(ctx, insn);
 }
 
-static void test_known_words(void)
+static bool run_decode(DisasContext *ctx, uint32_t insn, const char *reject)
 {
-    for (size_t i = 0; i < sizeof(known_words) / sizeof(known_words[0]); i++) {
-        const struct known_word *k = &known_words[i];
+    return run_with(decode_a64_sample, ctx, insn, reject);
+}
+
+static void test_words(decode_fn *decode, const char *isa,
+                       const struct known_word *words, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        const struct known_word *k = &words[i];
         DisasContext ctx;
-        bool ok = run_decode(&ctx, k->insn, NULL);
-        char name[120];
-        snprintf(name, sizeof(name), "0x%08" PRIx32 " %s", k->insn, k->text);
+        bool ok = run_with(decode, &ctx, k->insn, NULL);
+        char name[140];
+        snprintf(name, sizeof(name), "%s 0x%08" PRIx32 " %s", isa, k->insn, k->text);
         if (k->expect) {
             check(ok && strcmp(ctx.got, k->expect) == 0, name,
                   "decoded %s as \"%s\", expected \"%s\"",
@@ -335,6 +404,12 @@ static void test_groups(void)
           "group: orr x4, x5, x6 does not call MOV_r",
           "ok=%d trail \"%s\"", ok, ctx.trail);
 
+    ok = run_with(decode_t16_sample, &ctx, 0xdeab, "T16_UDF");
+    check(ok && strcmp(ctx.trail, "T16_UDF T16_B_cond") == 0
+          && strcmp(ctx.got, "T16_B_cond cond=14 imm=-85") == 0,
+          "group: T16_UDF declines 0xdeab, T16_B_cond takes it",
+          "ok=%d trail \"%s\" got \"%s\"", ok, ctx.trail, ctx.got);
+
     ok = run_decode(&ctx, 0x91000420, "ADD_i");
     check(!ok && strcmp(ctx.trail, "ADD_i") == 0,
           "ungrouped trans_ADD_i returning false makes decode return false",
@@ -343,12 +418,14 @@ static void test_groups(void)
 
 /* ---- 3: random words against a linear scan ------------------------------- */
 
-/* Fixed bits of each pattern, derived by hand from the encoding diagrams in
- * the Arm ARM (C4.1), in the priority order of a first-match scan. */
-static const struct ref_pattern {
+struct ref_pattern {
     uint32_t mask, value;
     const char *name;
-} ref_patterns[] = {
+};
+
+/* Fixed bits of each pattern, derived by hand from the encoding diagrams in
+ * the Arm ARM (C4.1), in the priority order of a first-match scan. */
+static const struct ref_pattern a64_ref[] = {
     { 0x7f800000, 0x11000000, "ADD_i" },    /* sf op=0 S=0 100010 */
     { 0x7f800000, 0x31000000, "ADDS_i" },
     { 0x7f800000, 0x51000000, "SUB_i" },
@@ -391,13 +468,27 @@ static const struct ref_pattern {
     { 0xffe0001f, 0xd4000001, "SVC" },
 };
 
-#define N_REF (sizeof(ref_patterns) / sizeof(ref_patterns[0]))
+/* The same for the Thumb sample (DDI 0406, A6.2); upper halves ignored. */
+static const struct ref_pattern t16_ref[] = {
+    { 0xfe00, 0x1800, "T16_ADDS_r" },      /* 0001100 Rm Rn Rd */
+    { 0xfe00, 0x1c00, "T16_ADDS_i3" },     /* 0001110 imm3 Rn Rd */
+    { 0xfe00, 0x1e00, "T16_SUBS_i3" },     /* 0001111 imm3 Rn Rd */
+    { 0xf800, 0x2000, "T16_MOVS_i" },      /* 00100 Rd imm8 */
+    { 0xf800, 0x2800, "T16_CMP_i" },       /* 00101 Rn imm8 */
+    { 0xf800, 0x6000, "T16_STR_i" },       /* 01100 imm5 Rn Rt */
+    { 0xf800, 0x6800, "T16_LDR_i" },       /* 01101 imm5 Rn Rt */
+    { 0xff00, 0xde00, "T16_UDF" },         /* 1101 1110 imm8 */
+    { 0xff00, 0xdf00, "T16_SVC" },         /* 1101 1111 imm8 */
+    { 0xf000, 0xd000, "T16_B_cond" },      /* 1101 cond imm8 */
+    { 0xf800, 0xe000, "T16_B" },           /* 11100 imm11 */
+};
 
-static const char *ref_decode(uint32_t insn)
+static const char *ref_decode(const struct ref_pattern *ref, size_t n,
+                              uint32_t insn)
 {
-    for (size_t i = 0; i < N_REF; i++) {
-        if ((insn & ref_patterns[i].mask) == ref_patterns[i].value) {
-            return ref_patterns[i].name;
+    for (size_t i = 0; i < n; i++) {
+        if ((insn & ref[i].mask) == ref[i].value) {
+            return ref[i].name;
         }
     }
     return "(none)";
@@ -414,21 +505,24 @@ static uint32_t rng_next(void)
     return (uint32_t)((rng_state * 0x2545f4914f6cdd1dull) >> 32);
 }
 
-static void test_random_words(void)
+static void test_random_words(decode_fn *decode, const char *isa,
+                              const struct ref_pattern *ref, size_t nref,
+                              uint32_t width_mask)
 {
     enum { N = 1000000 };
+    char name[120];
     unsigned mismatches = 0, hits = 0;
     char got_name[64];
 
     for (unsigned i = 0; i < N; i++) {
         uint32_t insn = rng_next();
         if (i & 1) {
-            const struct ref_pattern *r = &ref_patterns[rng_next() % N_REF];
+            const struct ref_pattern *r = &ref[rng_next() % nref];
             insn = (insn & ~r->mask) | r->value;
         }
         DisasContext ctx;
-        bool ok = run_decode(&ctx, insn, NULL);
-        const char *want = ref_decode(insn);
+        bool ok = run_with(decode, &ctx, insn, NULL);
+        const char *want = ref_decode(ref, nref, insn & width_mask);
         const char *got = "(none)";
         if (ok) {
             size_t n = strcspn(ctx.got, " ");
@@ -437,20 +531,28 @@ static void test_random_words(void)
             hits++;
         }
         if (strcmp(want, got) != 0 && mismatches++ == 0) {
-            check(false, "random words: first mismatch",
-                  "0x%08" PRIx32 ": reference %s, decoder %s", insn, want, got);
+            snprintf(name, sizeof(name), "%s random words: first mismatch", isa);
+            check(false, name, "0x%08" PRIx32 ": reference %s, decoder %s",
+                  insn, want, got);
         }
     }
-    check(mismatches == 0 && hits > N / 3,
-          "random words agree with a linear scan of the hand-made table",
+    snprintf(name, sizeof(name),
+             "%s random words agree with a linear scan of the hand-made table", isa);
+    check(mismatches == 0 && hits > N / 3, name,
           "%u mismatches, %u decoded of %u", mismatches, hits, (unsigned)N);
 }
 
 int main(void)
 {
-    test_known_words();
+    test_words(decode_a64_sample, "a64", known_words,
+               sizeof(known_words) / sizeof(known_words[0]));
+    test_words(decode_t16_sample, "t16", t16_words,
+               sizeof(t16_words) / sizeof(t16_words[0]));
     test_groups();
-    test_random_words();
+    test_random_words(decode_a64_sample, "a64", a64_ref,
+                      sizeof(a64_ref) / sizeof(a64_ref[0]), 0xffffffff);
+    test_random_words(decode_t16_sample, "t16", t16_ref,
+                      sizeof(t16_ref) / sizeof(t16_ref[0]), 0xffff);
     printf("decode-test: %d failure%s\n", failures, failures == 1 ? "" : "s");
     return failures ? 1 : 0;
 }
