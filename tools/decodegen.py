@@ -290,9 +290,14 @@ class Parser:
             raise DecodeError(line, "'args' needs a name")
         name = tokens[1]
         check_ident(name, 'argument set', line)
-        if name in self.argsets:
+        old = self.argsets.get(name)
+        if old is not None:
+            if old.implicit:
+                raise DecodeError(line, "arg_%s was already made for the "
+                                  "format or pattern '%s' at line %d"
+                                  % (name, name, old.line))
             raise DecodeError(line, "argument set '%s' already defined at "
-                              "line %d" % (name, self.argsets[name].line))
+                              "line %d" % (name, old.line))
         members = []
         for tok in tokens[2:]:
             check_ident(tok, 'member', line)
@@ -749,14 +754,17 @@ class Emitter:
             for member in item.items:
                 self.emit_member(member, known | item.mask, inner)
         else:
+            # The struct needs a block of its own unless the if gave one.
+            if not rest:
+                self.line(ind, '{')
+                inner = ind + 1
             self.emit_call(item, inner, True)
+            if not rest:
+                self.line(ind, '}')
         if rest:
             self.line(ind, '}')
 
     def emit_call(self, pat, ind, in_group):
-        if in_group:
-            self.line(ind, '{')
-            ind += 1
         self.line(ind, 'arg_%s a;' % pat.argset.name)
         self.line(ind, '%s_args_%s(ctx, &a, insn);'
                   % (self.name, pat.extract_name))
@@ -764,7 +772,6 @@ class Emitter:
             self.line(ind, 'if (trans_%s(ctx, &a)) {' % pat.name)
             self.line(ind + 1, 'return true;')
             self.line(ind, '}')
-            self.line(ind - 1, '}')
         else:
             self.line(ind, 'return trans_%s(ctx, &a);' % pat.name)
 
