@@ -378,6 +378,7 @@ static IRBlock *build_op_block(IROpcode opc, IRType type, int v, const uint64_t 
 
 static void test_all_ops(void)
 {
+    int nblocks = 0;
     char name[96], why[256];
     uint64_t tuples[64][2];
 
@@ -395,7 +396,6 @@ static void test_all_ops(void)
                 continue;   /* ir_dump skips nops by design */
             snprintf(name, sizeof(name), "roundtrip %s%s%s", def->name,
                      def->flags & IR_OPF_INT ? "." : "", def->flags & IR_OPF_INT ? ir_type_names[type] : "");
-            int ncases = 0;
             bool ok = true;
             int nh = opc == IR_OP_call ? (int)(sizeof(test_helpers) / sizeof(test_helpers[0])) : 1;
             int nc = const_tuples((IROpcode)opc, type, tuples, 64);
@@ -416,7 +416,7 @@ static void test_all_ops(void)
                             snprintf(why + l, sizeof(why) - l, " [variant %d, constants 0x%"
                                      PRIx64 ", 0x%" PRIx64 "]", v, tuples[ci][0], tuples[ci][1]);
                         }
-                        ncases++;
+                        nblocks++;
                         ir_block_free(b);
                     }
                 }
@@ -424,6 +424,7 @@ static void test_all_ops(void)
             report(ok, name, "%s", why);
         }
     }
+    printf("note: %d built blocks round-tripped\n", nblocks);
 }
 
 /* ---- part 2: known parses ------------------------------------------------- */
