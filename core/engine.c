@@ -264,7 +264,9 @@ int engine_init(const GuestArch *arch, const EngineConfig *cfg)
         return -1;
     }
 
-    if (codebuf_init(&engine.cb, engine.cfg.code_size) < 0) {
+    /* The interpreter runs IRBlocks and needs no code buffer. */
+    memset(&engine.cb, 0, sizeof(engine.cb));
+    if (engine.accel == ACCEL_JIT && codebuf_init(&engine.cb, engine.cfg.code_size) < 0) {
         fprintf(stderr, "remu: cannot map the code buffer (%zu bytes): %s\n",
                 engine.cfg.code_size, strerror(errno));
         ir_globals_free(&engine.globals);

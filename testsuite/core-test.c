@@ -1,0 +1,735 @@
+/*
+ * core-test.c - checks of core/: the translation cache, chaining, the cpu
+ * loop, invalidation, flushes, threads and precise state restore.
+ *
+ * A tiny guest is defined here.  Its "code" is a set of regions; in a ring
+ * region of K blocks based at B, the block at pc P does
+ *     acc += P + (version[P] << 32); counter += 1; [extra work]
+ *     if counter >= limit: pc = P; halt
+ *     pc = B + (P - B + 1) % K; leave by goto_tb / lookup_and_goto / exit_tb
+ * version[] is read at translation time, so a block translated before a
+ * version change computes the old sum: a stale translation shows up in acc.
+ * Expected values come from ring_model(), a plain C model of those rules
+ * that shares nothing with the engine.
+ *
+ * Prints PASS:/FAIL: lines; exits 1 if anything failed.
+ */
+#include "config.h"
+
+#include <inttypes.h>
+#include <pthread.h>
+#include <sched.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "backend/backend.h"
+#include "core/cpu.h"
+#include "core/log.h"
+#include "core/tb.h"
+
+typedef struct TestEnv {
+    CPUCommon common;
+    uint64_t counter, acc, limit, extra;
+} TestEnv;
+
+enum { EXIT_GOTO, EXIT_LOOKUP, EXIT_TB };
+enum { EXCP_TEST_RAISE = 0x42 };
+
+typedef struct Region {
+    const char *name;
+    uint64_t base;
+    unsigned k;             /* blocks in the ring */
+    int exit_kind;
+    unsigned pad;           /* extra += counter ^ j, for j < pad */
+    uint32_t size;          /* guest bytes per block */
+    int helper;             /* HELPER_* called after counter += 1 */
+} Region;
+
+enum { HELPER_NONE, HELPER_SMC, HELPER_FLUSH };
+
+enum {
+    R_GOTO, R_LOOKUP, R_EXIT, R_SMC, R_FLUSH, R_BIG, R_SPAN, R_COUNT
+};
+
+static const Region regions[R_COUNT] = {
+    [R_GOTO]   = { "goto_tb ring", 0x1000, 16, EXIT_GOTO, 0, 1, HELPER_NONE },
+    [R_LOOKUP] = { "lookup ring", 0x2000, 8, EXIT_LOOKUP, 0, 1, HELPER_NONE },
+    [R_EXIT]   = { "exit_tb ring", 0x3000, 8, EXIT_TB, 0, 1, HELPER_NONE },
+    [R_SMC]    = { "smc ring", 0x4000, 4, EXIT_GOTO, 0, 1, HELPER_SMC },
+    [R_FLUSH]  = { "flush ring", 0x5000, 4, EXIT_GOTO, 0, 1, HELPER_FLUSH },
+    [R_BIG]    = { "big ring", 0x6000, 128, EXIT_GOTO, 100, 1, HELPER_NONE },
+    /* One block whose 4 bytes straddle the pages 0x8000 and 0x9000. */
+    [R_SPAN]   = { "page-spanning self loop", 0x8ffe, 1, EXIT_GOTO, 0, 4, HELPER_NONE },
+};
+
+#define PRECISE_PC   0x7000u
+#define UNALIGNED_PC 0x7100u
+
+static uint8_t version[0x10000];
+/* SMC helper: at counter == smc_at, bump version[smc_target], invalidate it. */
+static uint64_t smc_at, smc_target;
+static uint64_t flush_every;
+static uint8_t guest_mem[4096] __attribute__((aligned(64)));
+
+static int failures;
+
+static void check(bool ok, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void check(bool ok, const char *fmt, ...)
+{
+    va_list ap;
+
+    printf(ok ? "PASS: " : "FAIL: ");
+    va_start(ap, fmt);
+    vprintf(fmt, ap);
+    va_end(ap);
+    putchar('\n');
+    fflush(stdout);
+    failures += !ok;
+}
+
+/* ---- helpers called by the guest's blocks ------------------------------ */
+
+static void helper_halt(void *env)
+{
+    cpu_loop_exit(((CPUCommon *)env)->cpu, EXCP_HALTED, 0);
+}
+
+static void helper_smc(void *env)
+{
+    TestEnv *e = env;
+
+    if (e->counter == smc_at) {
+        version[smc_target & 0xffff]++;
+        tb_invalidate_range(smc_target, smc_target + 1);
+    }
+}
+
+static void helper_flush(void *env)
+{
+    TestEnv *e = env;
+
+    if (flush_every && e->counter % flush_every == 0) {
+        tb_flush();
+    }
+}
+
+static __attribute__((noinline)) void helper_raise(void *env, uint64_t c)
+{
+    if (c) {
+        cpu_loop_exit(((CPUCommon *)env)->cpu, EXCP_TEST_RAISE,
+                      (uintptr_t)__builtin_return_address(0));
+    }
+}
+
+static IRHelper h_halt = { "coretest_halt", (void *)helper_halt, IR_TYPE_VOID, 1,
+                           { IR_TYPE_I64 }, IR_CALL_MAY_RAISE };
+static IRHelper h_smc = { "coretest_smc", (void *)helper_smc, IR_TYPE_VOID, 1,
+                          { IR_TYPE_I64 }, IR_CALL_READS_GLOBALS };
+static IRHelper h_flush = { "coretest_flush", (void *)helper_flush, IR_TYPE_VOID, 1,
+                            { IR_TYPE_I64 }, IR_CALL_READS_GLOBALS };
+static IRHelper h_raise = { "coretest_raise", (void *)helper_raise, IR_TYPE_VOID, 2,
+                            { IR_TYPE_I64, IR_TYPE_I64 }, IR_CALL_MAY_RAISE };
+
+/* ---- the guest --------------------------------------------------------- */
+
+static IRTempIdx g_pc, g_counter, g_acc, g_limit, g_extra;
+
+static void test_init_globals(IRGlobals *g)
+{
+    g_pc = ir_globals_add(g, "pc", IR_TYPE_I64, offsetof(CPUCommon, pc));
+    g_counter = ir_globals_add(g, "counter", IR_TYPE_I64, offsetof(TestEnv, counter));
+    g_acc = ir_globals_add(g, "acc", IR_TYPE_I64, offsetof(TestEnv, acc));
+    g_limit = ir_globals_add(g, "limit", IR_TYPE_I64, offsetof(TestEnv, limit));
+    g_extra = ir_globals_add(g, "extra", IR_TYPE_I64, offsetof(TestEnv, extra));
+}
+
+static void gen_call(IRBlock *b, IRHelper *h, IRTempIdx arg2)
+{
+    IRTempIdx args[2] = { IR_TEMP_ENV, arg2 };
+
+    ir_emit_call(b, h, 0, args);
+}
+
+static void gen_addi(IRBlock *b, IRTempIdx d, uint64_t v)
+{
+    ir_gen_op2(b, IR_OP_add, IR_TYPE_I64, d, d, ir_const(b, IR_TYPE_I64, v));
+}
+
+static void translate_ring(IRBlock *b, const Region *r, uint64_t pc)
+{
+    uint32_t halt = ir_new_label(b);
+    uint64_t next = r->base + (pc - r->base + 1) % r->k;
+
+    ir_gen_insn_start(b, pc, 0);
+    gen_addi(b, g_acc, pc + ((uint64_t)version[pc & 0xffff] << 32));
+    gen_addi(b, g_counter, 1);
+    if (r->helper == HELPER_SMC) {
+        gen_call(b, &h_smc, 0);
+    } else if (r->helper == HELPER_FLUSH) {
+        gen_call(b, &h_flush, 0);
+    }
+    for (unsigned j = 0; j < r->pad; j++) {
+        IRTempIdx t = ir_new_temp(b, IR_TYPE_I64);
+
+        ir_gen_op2(b, IR_OP_xor, IR_TYPE_I64, t, g_counter, ir_const(b, IR_TYPE_I64, j));
+        ir_gen_op2(b, IR_OP_add, IR_TYPE_I64, g_extra, g_extra, t);
+    }
+    ir_gen_brcond(b, IR_TYPE_I64, IR_COND_GEU, g_counter, g_limit, halt);
+    ir_gen_movi(b, IR_TYPE_I64, g_pc, next);
+    switch (r->exit_kind) {
+    case EXIT_GOTO:
+        ir_gen_goto_tb(b, (unsigned)(pc & 1));
+        break;
+    case EXIT_LOOKUP:
+        ir_gen_lookup_and_goto(b);
+        break;
+    default:
+        ir_gen_exit_tb(b);
+        break;
+    }
+    ir_gen_set_label(b, halt);
+    ir_gen_movi(b, IR_TYPE_I64, g_pc, pc);
+    gen_call(b, &h_halt, 0);
+    ir_gen_exit_tb(b);
+}
+
+/* Four insns at PRECISE_PC; the third calls a helper that may raise. */
+static void translate_precise(IRBlock *b)
+{
+    ir_gen_insn_start(b, PRECISE_PC, 0x11);
+    gen_addi(b, g_acc, 1);
+    ir_gen_insn_start(b, PRECISE_PC + 4, 0x22);
+    gen_addi(b, g_acc, 2);
+    ir_gen_insn_start(b, PRECISE_PC + 8, 0x33);
+    gen_call(b, &h_raise, g_counter);
+    ir_gen_insn_start(b, PRECISE_PC + 12, 0x44);
+    gen_addi(b, g_acc, 4);
+    ir_gen_movi(b, IR_TYPE_I64, g_pc, PRECISE_PC + 16);
+    gen_call(b, &h_halt, 0);
+    ir_gen_exit_tb(b);
+}
+
+/* An aligned load, then a misaligned IR_MO_ALIGN load in the second insn. */
+static void translate_unaligned(IRBlock *b)
+{
+    IRTempIdx t = ir_new_temp(b, IR_TYPE_I64);
+    IRTempIdx u = ir_new_temp(b, IR_TYPE_I64);
+
+    ir_gen_insn_start(b, UNALIGNED_PC, 0);
+    ir_gen_guest_ld(b, IR_TYPE_I64, t, ir_const(b, IR_TYPE_I64, 0x20), IR_MO_32 | IR_MO_ALIGN);
+    ir_gen_op2(b, IR_OP_add, IR_TYPE_I64, g_acc, g_acc, t);
+    ir_gen_insn_start(b, UNALIGNED_PC + 4, 0);
+    ir_gen_guest_ld(b, IR_TYPE_I64, u, ir_const(b, IR_TYPE_I64, 0x11), IR_MO_32 | IR_MO_ALIGN);
+    ir_gen_op2(b, IR_OP_add, IR_TYPE_I64, g_acc, g_acc, u);
+    ir_gen_insn_start(b, UNALIGNED_PC + 8, 0);
+    ir_gen_movi(b, IR_TYPE_I64, g_pc, UNALIGNED_PC + 8);
+    gen_call(b, &h_halt, 0);
+    ir_gen_exit_tb(b);
+}
+
+static long test_translate(CPU *cpu, IRBlock *b, uint64_t pc, uint32_t flags, int max_insns)
+{
+    if (pc == PRECISE_PC) {
+        translate_precise(b);
+        return 16;
+    }
+    if (pc == UNALIGNED_PC) {
+        translate_unaligned(b);
+        return 12;
+    }
+    for (int i = 0; i < R_COUNT; i++) {
+        const Region *r = &regions[i];
+
+        if (pc >= r->base && pc < r->base + r->k) {
+            translate_ring(b, r, pc);
+            return r->size;
+        }
+    }
+    return -1;
+}
+
+static void test_restore_state(CPUCommon *env, uint64_t pc, uint64_t extra)
+{
+    env->pc = pc;
+    ((TestEnv *)env)->extra = extra;
+}
+
+static void test_dump_state(FILE *f, const CPUCommon *env)
+{
+    const TestEnv *e = (const TestEnv *)env;
+
+    fprintf(f, "pc=0x%" PRIx64 " counter=%" PRIu64 " acc=0x%" PRIx64 "\n",
+            env->pc, e->counter, e->acc);
+}
+
+static const GuestArch test_arch = {
+    .name = "core-test",
+    .env_size = sizeof(TestEnv),
+    .init_globals = test_init_globals,
+    .translate = test_translate,
+    .restore_state = test_restore_state,
+    .dump_state = test_dump_state,
+};
+
+/* ---- the model --------------------------------------------------------- */
+
+typedef struct Model {
+    uint64_t pc, counter, acc, extra;
+    uint8_t version[0x10000];
+} Model;
+
+/* Run ring r from m->pc until the halt; returns the number of blocks run. */
+static uint64_t ring_model(Model *m, const Region *r, uint64_t limit)
+{
+    uint64_t n = 0;
+
+    for (;;) {
+        uint64_t p = m->pc;
+
+        n++;
+        m->acc += p + ((uint64_t)m->version[p & 0xffff] << 32);
+        m->counter++;
+        if (r->helper == HELPER_SMC && m->counter == smc_at) {
+            m->version[smc_target & 0xffff]++;
+        }
+        for (unsigned j = 0; j < r->pad; j++) {
+            m->extra += m->counter ^ j;
+        }
+        if (m->counter >= limit) {
+            return n;
+        }
+        m->pc = r->base + (p - r->base + 1) % r->k;
+    }
+}
+
+/* ---- harness ----------------------------------------------------------- */
+
+static const char *accel_name(Accel a)
+{
+    return a == ACCEL_JIT ? "jit" : "interp";
+}
+
+static bool setup(Accel accel, size_t code_size)
+{
+    EngineConfig cfg = {
+        .accel = accel,
+        .code_size = code_size,
+        .optimize = true,
+        .guest_base = (uintptr_t)guest_mem,
+    };
+
+    return engine_init(&test_arch, &cfg) == 0;
+}
+
+static void model_from(Model *m, const TestEnv *e)
+{
+    m->pc = e->common.pc;
+    m->counter = e->counter;
+    m->acc = e->acc;
+    m->extra = e->extra;
+    memcpy(m->version, version, sizeof(version));
+}
+
+static bool env_matches(const TestEnv *e, const Model *m)
+{
+    return e->common.pc == m->pc && e->counter == m->counter && e->acc == m->acc &&
+           e->extra == m->extra;
+}
+
+/* Run region ri on cpu from its base up to limit; compare with the model. */
+static void run_ring(CPU *cpu, const char *an, int ri, uint64_t limit, const char *what)
+{
+    TestEnv *e = (TestEnv *)cpu->env;
+    Model m;
+    int r;
+
+    e->common.pc = regions[ri].base;
+    e->counter = e->acc = e->extra = 0;
+    e->limit = limit;
+    model_from(&m, e);
+    ring_model(&m, &regions[ri], limit);
+    r = cpu_exec(cpu);
+    check(r == EXCP_HALTED && env_matches(e, &m),
+          "%s: %s: %s (exit 0x%x pc 0x%" PRIx64 " counter %" PRIu64 " acc 0x%" PRIx64
+          ", want pc 0x%" PRIx64 " counter %" PRIu64 " acc 0x%" PRIx64 ")",
+          an, regions[ri].name, what, r, e->common.pc, e->counter, e->acc,
+          m.pc, m.counter, m.acc);
+}
+
+static void test_basic(Accel accel)
+{
+    const char *an = accel_name(accel);
+    EngineStats s;
+    CPU *cpu;
+    const unsigned limit = 10000;
+
+    if (!setup(accel, 0)) {
+        check(false, "%s: engine_init", an);
+        return;
+    }
+    cpu = cpu_create();
+
+    run_ring(cpu, an, R_GOTO, limit, "result");
+    engine_stats(&s);
+    check(s.blocks_translated == regions[R_GOTO].k,
+          "%s: goto_tb ring translated each block once (%" PRIu64 ")", an,
+          s.blocks_translated);
+    check(s.exits_chained > 0 && s.exits_slow <= 2 * regions[R_GOTO].k,
+          "%s: goto_tb ring was chained (chained %" PRIu64 ", slow %" PRIu64 ")", an,
+          s.exits_chained, s.exits_slow);
+
+    run_ring(cpu, an, R_LOOKUP, limit, "result");
+    engine_stats(&s);
+    check(s.exits_lookup <= 2 * regions[R_LOOKUP].k,
+          "%s: lookup_and_goto hits the jump cache (%" PRIu64 " slow lookups in %u exits)",
+          an, s.exits_lookup, limit);
+
+    run_ring(cpu, an, R_EXIT, limit, "result");
+    engine_stats(&s);
+    check(s.exits_slow >= limit - 1, "%s: exit_tb exits reach the loop (%" PRIu64 ")", an,
+          s.exits_slow);
+
+    /* Translation failure. */
+    cpu->env->pc = 0xdead0;
+    {
+        int r = cpu_exec(cpu);
+
+        check(r == EXCP_TRANSLATE_FAILED && cpu->env->pc == 0xdead0,
+              "%s: untranslatable pc raises EXCP_TRANSLATE_FAILED (0x%x, pc 0x%" PRIx64 ")",
+              an, r, cpu->env->pc);
+    }
+
+    /* cpu_exit before entry: EXCP_INTERRUPT, then the run resumes normally. */
+    cpu_exit(cpu);
+    {
+        int r = cpu_exec(cpu);
+
+        check(r == EXCP_INTERRUPT, "%s: cpu_exit gives EXCP_INTERRUPT (0x%x)", an, r);
+    }
+    run_ring(cpu, an, R_GOTO, 100, "result after an interrupt");
+    cpu_destroy(cpu);
+}
+
+static void test_invalidate(Accel accel)
+{
+    const char *an = accel_name(accel);
+    EngineStats s;
+    TestEnv *e;
+    CPU *cpu;
+    Model m;
+    int r;
+
+    if (!setup(accel, 0)) {
+        check(false, "%s: engine_init", an);
+        return;
+    }
+    cpu = cpu_create();
+    e = (TestEnv *)cpu->env;
+
+    /* From a helper inside the block before the target, while chained. */
+    smc_at = 50;
+    smc_target = regions[R_SMC].base + 2;
+    run_ring(cpu, an, R_SMC, 400, "invalidation by a helper while chained");
+    engine_stats(&s);
+    check(s.invalidations >= 1 && s.blocks_translated == regions[R_SMC].k + 1,
+          "%s: the invalidated block was retranslated (invalidations %" PRIu64
+          ", blocks %" PRIu64 ")", an, s.invalidations, s.blocks_translated);
+    smc_at = 0;
+
+    /* Between runs, of another chained block: continue from the halt. */
+    version[(regions[R_SMC].base + 3) & 0xffff]++;
+    tb_invalidate_range(regions[R_SMC].base + 3, regions[R_SMC].base + 4);
+    e->limit = 800;
+    model_from(&m, e);
+    ring_model(&m, &regions[R_SMC], 800);
+    r = cpu_exec(cpu);
+    check(r == EXCP_HALTED && env_matches(e, &m),
+          "%s: invalidation between runs (acc 0x%" PRIx64 ", want 0x%" PRIx64 ")",
+          an, e->acc, m.acc);
+
+    /* A self-chained block spanning two pages, invalidated through its
+     * second page only. */
+    run_ring(cpu, an, R_SPAN, 300, "page-spanning block");
+    version[regions[R_SPAN].base & 0xffff]++;
+    tb_invalidate_range(0x9001, 0x9002);
+    e->limit = 600;
+    model_from(&m, e);
+    ring_model(&m, &regions[R_SPAN], 600);
+    r = cpu_exec(cpu);
+    check(r == EXCP_HALTED && env_matches(e, &m),
+          "%s: page-spanning self-chained block invalidated by its second page "
+          "(acc 0x%" PRIx64 ", want 0x%" PRIx64 ")", an, e->acc, m.acc);
+
+    /* A range that misses it changes nothing. */
+    version[regions[R_SPAN].base & 0xffff]++;
+    tb_invalidate_range(0x9002, 0xa000);
+    tb_invalidate_range(0x7ff0, 0x8ffe);
+    e->limit = 700;
+    model_from(&m, e);
+    m.version[regions[R_SPAN].base & 0xffff]--;     /* the old translation stays */
+    ring_model(&m, &regions[R_SPAN], 700);
+    r = cpu_exec(cpu);
+    check(r == EXCP_HALTED && env_matches(e, &m),
+          "%s: ranges next to a block leave it alone (acc 0x%" PRIx64 ", want 0x%" PRIx64 ")",
+          an, e->acc, m.acc);
+    cpu_destroy(cpu);
+}
+
+static void test_flush(Accel accel)
+{
+    const char *an = accel_name(accel);
+    EngineStats s;
+    CPU *cpu;
+
+    /* Flushes requested by a helper (deferred to the loop). */
+    if (!setup(accel, 0)) {
+        check(false, "%s: engine_init", an);
+        return;
+    }
+    cpu = cpu_create();
+    flush_every = 100;
+    run_ring(cpu, an, R_FLUSH, 2000, "tb_flush from a helper");
+    engine_stats(&s);
+    check(s.flushes >= 19, "%s: helper flushes happened (%" PRIu64 ")", an, s.flushes);
+    flush_every = 0;
+    cpu_destroy(cpu);
+
+    /* A code buffer too small for the working set. */
+    if (!setup(accel, 64 * 1024)) {
+        check(false, "%s: engine_init with a 64 KiB buffer", an);
+        return;
+    }
+    cpu = cpu_create();
+    run_ring(cpu, an, R_BIG, 3000, "tiny code buffer");
+    engine_stats(&s);
+    if (accel == ACCEL_JIT) {
+        check(s.flushes > 0, "%s: the full buffer was flushed (%" PRIu64 " flushes, %"
+              PRIu64 " host bytes)", an, s.flushes, s.host_bytes);
+    }
+    cpu_destroy(cpu);
+}
+
+static void test_precise(Accel accel)
+{
+    const char *an = accel_name(accel);
+    TestEnv *e;
+    CPU *cpu;
+    int r;
+
+    if (!setup(accel, 0)) {
+        check(false, "%s: engine_init", an);
+        return;
+    }
+    cpu = cpu_create();
+    e = (TestEnv *)cpu->env;
+
+    e->common.pc = PRECISE_PC;
+    e->counter = 0;
+    e->acc = 0;
+    r = cpu_exec(cpu);
+    check(r == EXCP_HALTED && e->acc == 7 && e->common.pc == PRECISE_PC + 16,
+          "%s: multi-insn block runs to the end (acc %" PRIu64 ")", an, e->acc);
+
+    e->common.pc = PRECISE_PC;
+    e->counter = 1;
+    e->acc = 0;
+    e->extra = 0;
+    r = cpu_exec(cpu);
+    check(r == EXCP_TEST_RAISE && e->common.pc == PRECISE_PC + 8 && e->extra == 0x33 &&
+          e->acc == 3,
+          "%s: helper raising in insn 3 restores its pc (0x%x pc 0x%" PRIx64
+          " extra 0x%" PRIx64 " acc %" PRIu64 ")", an, r, e->common.pc, e->extra, e->acc);
+
+    memset(guest_mem, 0, sizeof(guest_mem));
+    guest_mem[0x20] = 1;
+    guest_mem[0x21] = 2;
+    guest_mem[0x22] = 3;
+    guest_mem[0x23] = 4;
+    e->common.pc = UNALIGNED_PC;
+    e->acc = 0;
+    r = cpu_exec(cpu);
+    check(r == EXCP_UNALIGNED && cpu->exception_addr == 0x11 &&
+          e->common.pc == UNALIGNED_PC + 4 && e->acc == 0x04030201,
+          "%s: misaligned access restores the faulting insn (0x%x addr 0x%" PRIx64
+          " pc 0x%" PRIx64 " acc 0x%" PRIx64 ")", an, r, cpu->exception_addr,
+          e->common.pc, e->acc);
+    cpu_destroy(cpu);
+}
+
+static void test_log(Accel accel)
+{
+    const char *an = accel_name(accel);
+    char path[] = "/tmp/core-test-log.XXXXXX";
+    char buf[1 << 16];
+    unsigned mask = 0;
+    char err[128];
+    size_t n;
+    FILE *f;
+    int fd;
+    CPU *cpu;
+
+    check(log_parse_items("op,op_opt,out_asm,exec,cpu", &mask, err, sizeof(err)) == 0 &&
+          mask == (LOG_OP | LOG_OP_OPT | LOG_OUT_ASM | LOG_EXEC | LOG_CPU),
+          "%s: log_parse_items", an);
+    check(log_parse_items("op,bogus", &mask, err, sizeof(err)) < 0 && strstr(err, "bogus"),
+          "%s: log_parse_items rejects an unknown item (%s)", an, err);
+    if (!setup(accel, 0)) {
+        check(false, "%s: engine_init", an);
+        return;
+    }
+    fd = mkstemp(path);
+    if (fd < 0 || log_set_file(path) < 0) {
+        check(false, "%s: log_set_file", an);
+        return;
+    }
+    close(fd);
+    log_mask = LOG_OP | LOG_OP_OPT | LOG_OUT_ASM | LOG_EXEC | LOG_CPU;
+    cpu = cpu_create();
+    run_ring(cpu, an, R_GOTO, 40, "result with -d op,op_opt,out_asm,exec,cpu");
+    log_mask = 0;
+    fflush(log_file());
+    f = fopen(path, "r");
+    n = f ? fread(buf, 1, sizeof(buf) - 1, f) : 0;
+    buf[n] = 0;
+    if (f) {
+        fclose(f);
+    }
+    unlink(path);
+    check(strstr(buf, "OP:\n") && strstr(buf, "Trace: pc=0x0000000000001003") &&
+          strstr(buf, "counter=3") &&
+          (accel != ACCEL_JIT || strstr(buf, "OUT: [size=")),
+          "%s: log file has OP:, Trace: and cpu lines%s", an,
+          accel == ACCEL_JIT ? " and OUT:" : "");
+    cpu_destroy(cpu);
+}
+
+/* ---- threads ----------------------------------------------------------- */
+
+#define MT_CPUS 4
+
+typedef struct MTArg {
+    CPU *cpu;
+    uint64_t limit;
+    int interrupts, bad_exits;
+    volatile int done;
+} MTArg;
+
+static void *mt_cpu_thread(void *opaque)
+{
+    MTArg *a = opaque;
+    TestEnv *e = (TestEnv *)a->cpu->env;
+
+    e->common.pc = regions[R_GOTO].base;
+    e->counter = e->acc = e->extra = 0;
+    e->limit = a->limit;
+    for (;;) {
+        int r = cpu_exec(a->cpu);
+
+        if (r == EXCP_INTERRUPT) {
+            a->interrupts++;
+            continue;
+        }
+        if (r != EXCP_HALTED) {
+            a->bad_exits++;
+        }
+        break;
+    }
+    __atomic_store_n(&a->done, 1, __ATOMIC_RELEASE);
+    return NULL;
+}
+
+static void test_threads(Accel accel, uint64_t limit)
+{
+    const char *an = accel_name(accel);
+    pthread_t th[MT_CPUS];
+    MTArg args[MT_CPUS];
+    EngineStats s;
+    Model m;
+    unsigned seed = 12345, iter = 0;
+    bool all_done;
+
+    if (!setup(accel, 0)) {
+        check(false, "%s: engine_init", an);
+        return;
+    }
+    for (int i = 0; i < MT_CPUS; i++) {
+        memset(&args[i], 0, sizeof(args[i]));
+        args[i].cpu = cpu_create();
+        args[i].limit = limit + (uint64_t)i * 1000;
+        pthread_create(&th[i], NULL, mt_cpu_thread, &args[i]);
+    }
+    /* Invalidate random parts of the shared ring, flush, interrupt. */
+    do {
+        uint64_t start = regions[R_GOTO].base + rand_r(&seed) % regions[R_GOTO].k;
+
+        tb_invalidate_range(start, start + 1 + rand_r(&seed) % 4);
+        if (iter % 16 == 0) {
+            tb_flush();
+        }
+        if (iter % 8 == 0) {
+            cpu_exit(args[rand_r(&seed) % MT_CPUS].cpu);
+        }
+        iter++;
+        usleep(200);
+        all_done = true;
+        for (int i = 0; i < MT_CPUS; i++) {
+            all_done &= __atomic_load_n(&args[i].done, __ATOMIC_ACQUIRE) != 0;
+        }
+    } while (!all_done);
+
+    for (int i = 0; i < MT_CPUS; i++) {
+        TestEnv *e = (TestEnv *)args[i].cpu->env;
+
+        pthread_join(th[i], NULL);
+        memset(&m, 0, sizeof(m));
+        m.pc = regions[R_GOTO].base;
+        memcpy(m.version, version, sizeof(version));
+        ring_model(&m, &regions[R_GOTO], args[i].limit);
+        check(args[i].bad_exits == 0 && env_matches(e, &m),
+              "%s: thread %d of %d under invalidation and flushes (acc 0x%" PRIx64
+              ", want 0x%" PRIx64 ", %d interrupts)", an, i, MT_CPUS, e->acc, m.acc,
+              args[i].interrupts);
+        cpu_destroy(args[i].cpu);
+    }
+    engine_stats(&s);
+    check(s.flushes > 0 && s.invalidations > 0,
+          "%s: concurrent flushes and invalidations happened (%u rounds, %" PRIu64
+          " flushes, %" PRIu64 " invalidations)", an, iter, s.flushes, s.invalidations);
+}
+
+int main(int argc, char **argv)
+{
+    Accel accels[2] = { ACCEL_INTERP, ACCEL_JIT };
+    int nb_accels = backend_available ? 2 : 1;
+
+    ir_helper_register(&h_halt);
+    ir_helper_register(&h_smc);
+    ir_helper_register(&h_flush);
+    ir_helper_register(&h_raise);
+
+    /* An unavailable JIT must be refused with a message, not crash. */
+    if (!backend_available) {
+        EngineConfig cfg = { .accel = ACCEL_JIT, .optimize = true };
+
+        check(engine_init(&test_arch, &cfg) < 0, "engine_init refuses the JIT without a backend");
+    }
+    for (int i = 0; i < nb_accels; i++) {
+        Accel a = accels[i];
+
+        test_basic(a);
+        test_invalidate(a);
+        test_flush(a);
+        test_precise(a);
+        test_log(a);
+        test_threads(a, a == ACCEL_JIT ? 4000000 : 1000000);
+    }
+    if (!backend_available) {
+        printf("note: no native backend in this build; only the interpreter was tested\n");
+    }
+    printf("%d failure(s)\n", failures);
+    return failures ? 1 : 0;
+}
