@@ -331,7 +331,8 @@ IROp *ir_emit(IRBlock *b, IROpcode opc, IRType type, const uint64_t *args, int n
     op->nb_oargs = def->nb_oargs;
     op->nb_iargs = def->nb_iargs;
     op->nb_cargs = def->nb_cargs;
-    memcpy(op->args, args, nargs * sizeof(uint64_t));
+    if (nargs)
+        memcpy(op->args, args, nargs * sizeof(uint64_t));
     if (opc == IR_OP_insn_start)
         b->nb_insns++;
     return op;
