@@ -610,35 +610,50 @@ static void test_log(Accel accel)
 /* ---- threads ----------------------------------------------------------- */
 
 #define MT_CPUS 4
+#define MT_ROUNDS 300
 
+/*
+ * Each CPU thread repeats a run of the shared goto_tb ring from a reset
+ * state, checking every run against the model, until the stress thread has
+ * done MT_ROUNDS rounds of invalidations, flushes and interrupts.
+ */
 typedef struct MTArg {
     CPU *cpu;
     uint64_t limit;
-    int interrupts, bad_exits;
-    volatile int done;
+    Model want;
+    int runs, wrong_runs, interrupts, bad_exits;
+    TestEnv first_wrong;
 } MTArg;
+
+static int mt_stop;
 
 static void *mt_cpu_thread(void *opaque)
 {
     MTArg *a = opaque;
     TestEnv *e = (TestEnv *)a->cpu->env;
 
-    e->common.pc = regions[R_GOTO].base;
-    e->counter = e->acc = e->extra = 0;
-    e->limit = a->limit;
-    for (;;) {
-        int r = cpu_exec(a->cpu);
+    do {
+        int r;
 
-        if (r == EXCP_INTERRUPT) {
+        e->common.pc = regions[R_GOTO].base;
+        e->counter = e->acc = e->extra = 0;
+        e->limit = a->limit;
+        for (;;) {
+            r = cpu_exec(a->cpu);
+            if (r != EXCP_INTERRUPT) {
+                break;
+            }
             a->interrupts++;
-            continue;
         }
         if (r != EXCP_HALTED) {
             a->bad_exits++;
+        } else if (!env_matches(e, &a->want)) {
+            if (a->wrong_runs++ == 0) {
+                a->first_wrong = *e;
+            }
         }
-        break;
-    }
-    __atomic_store_n(&a->done, 1, __ATOMIC_RELEASE);
+        a->runs++;
+    } while (!__atomic_load_n(&mt_stop, __ATOMIC_ACQUIRE));
     return NULL;
 }
 
@@ -646,24 +661,28 @@ static void test_threads(Accel accel, uint64_t limit)
 {
     const char *an = accel_name(accel);
     pthread_t th[MT_CPUS];
-    MTArg args[MT_CPUS];
+    static MTArg args[MT_CPUS];
     EngineStats s;
-    Model m;
-    unsigned seed = 12345, iter = 0;
-    bool all_done;
+    unsigned seed = 12345;
 
     if (!setup(accel, 0)) {
         check(false, "%s: engine_init", an);
         return;
     }
+    __atomic_store_n(&mt_stop, 0, __ATOMIC_RELEASE);
     for (int i = 0; i < MT_CPUS; i++) {
-        memset(&args[i], 0, sizeof(args[i]));
-        args[i].cpu = cpu_create();
-        args[i].limit = limit + (uint64_t)i * 1000;
-        pthread_create(&th[i], NULL, mt_cpu_thread, &args[i]);
+        MTArg *a = &args[i];
+
+        memset(a, 0, sizeof(*a));
+        a->cpu = cpu_create();
+        a->limit = limit + (uint64_t)i * 1000;
+        a->want.pc = regions[R_GOTO].base;
+        memcpy(a->want.version, version, sizeof(version));
+        ring_model(&a->want, &regions[R_GOTO], a->limit);
+        pthread_create(&th[i], NULL, mt_cpu_thread, a);
     }
     /* Invalidate random parts of the shared ring, flush, interrupt. */
-    do {
+    for (unsigned iter = 0; iter < MT_ROUNDS; iter++) {
         uint64_t start = regions[R_GOTO].base + rand_r(&seed) % regions[R_GOTO].k;
 
         tb_invalidate_range(start, start + 1 + rand_r(&seed) % 4);
@@ -673,32 +692,29 @@ static void test_threads(Accel accel, uint64_t limit)
         if (iter % 8 == 0) {
             cpu_exit(args[rand_r(&seed) % MT_CPUS].cpu);
         }
-        iter++;
-        usleep(200);
-        all_done = true;
-        for (int i = 0; i < MT_CPUS; i++) {
-            all_done &= __atomic_load_n(&args[i].done, __ATOMIC_ACQUIRE) != 0;
-        }
-    } while (!all_done);
+        usleep(300);
+    }
+    __atomic_store_n(&mt_stop, 1, __ATOMIC_RELEASE);
 
     for (int i = 0; i < MT_CPUS; i++) {
-        TestEnv *e = (TestEnv *)args[i].cpu->env;
+        MTArg *a = &args[i];
 
         pthread_join(th[i], NULL);
-        memset(&m, 0, sizeof(m));
-        m.pc = regions[R_GOTO].base;
-        memcpy(m.version, version, sizeof(version));
-        ring_model(&m, &regions[R_GOTO], args[i].limit);
-        check(args[i].bad_exits == 0 && env_matches(e, &m),
-              "%s: thread %d of %d under invalidation and flushes (acc 0x%" PRIx64
-              ", want 0x%" PRIx64 ", %d interrupts)", an, i, MT_CPUS, e->acc, m.acc,
-              args[i].interrupts);
-        cpu_destroy(args[i].cpu);
+        if (a->wrong_runs) {
+            printf("note: thread %d first wrong run: acc 0x%" PRIx64 " counter %" PRIu64
+                   ", want acc 0x%" PRIx64 "\n", i, a->first_wrong.acc,
+                   a->first_wrong.counter, a->want.acc);
+        }
+        check(a->bad_exits == 0 && a->wrong_runs == 0,
+              "%s: thread %d of %d under invalidation and flushes (%d runs of %" PRIu64
+              " blocks, %d wrong, %d bad exits, %d interrupts)", an, i, MT_CPUS, a->runs,
+              a->limit, a->wrong_runs, a->bad_exits, a->interrupts);
+        cpu_destroy(a->cpu);
     }
     engine_stats(&s);
-    check(s.flushes > 0 && s.invalidations > 0,
-          "%s: concurrent flushes and invalidations happened (%u rounds, %" PRIu64
-          " flushes, %" PRIu64 " invalidations)", an, iter, s.flushes, s.invalidations);
+    check(s.flushes >= MT_ROUNDS / 16 && s.invalidations > 0,
+          "%s: concurrent flushes and invalidations happened (%" PRIu64 " flushes, %" PRIu64
+          " invalidations)", an, s.flushes, s.invalidations);
 }
 
 int main(int argc, char **argv)
@@ -725,7 +741,7 @@ int main(int argc, char **argv)
         test_flush(a);
         test_precise(a);
         test_log(a);
-        test_threads(a, a == ACCEL_JIT ? 4000000 : 1000000);
+        test_threads(a, a == ACCEL_JIT ? 200000 : 20000);
     }
     if (!backend_available) {
         printf("note: no native backend in this build; only the interpreter was tested\n");
