@@ -175,7 +175,11 @@ TranslationBlock *tb_find(CPU *cpu, uint64_t pc, uint32_t flags)
     if (!tb) {
         tb = tb_translate(cpu, pc, flags);
     }
-    __atomic_store_n(&cpu->jmp_cache[h], tb, __ATOMIC_RELEASE);
+    /* With -d exec/cpu, keep lookup_and_goto out of generated code too, so
+     * that every block passes through the loop and is logged. */
+    if (!log_enabled(LOG_EXEC | LOG_CPU)) {
+        __atomic_store_n(&cpu->jmp_cache[h], tb, __ATOMIC_RELEASE);
+    }
     return tb;
 }
 
@@ -451,9 +455,9 @@ static TranslationBlock *tb_translate(CPU *cpu, uint64_t pc, uint32_t flags)
         }
         if (engine.cfg.optimize) {
             ir_optimize(b);
-            if (log_enabled(LOG_OP_OPT)) {
-                log_ir("OP after optimization", b);
-            }
+        }
+        if (log_enabled(LOG_OP_OPT)) {
+            log_ir("OP after optimization", b);
         }
 
         tb->pc = pc;

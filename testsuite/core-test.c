@@ -382,6 +382,19 @@ static void test_basic(Accel accel)
           "%s: goto_tb ring was chained (chained %" PRIu64 ", slow %" PRIu64 ")", an,
           s.exits_chained, s.exits_slow);
 
+    {
+        char *text = NULL;
+        size_t len = 0;
+        FILE *f = open_memstream(&text, &len);
+
+        engine_stats_print(f);
+        fclose(f);
+        check(text && strstr(text, "blocks translated       16\n") &&
+              strstr(text, "guest insns translated  16 (1.0 per block)"),
+              "%s: engine_stats_print", an);
+        free(text);
+    }
+
     run_ring(cpu, an, R_LOOKUP, limit, "result");
     engine_stats(&s);
     check(s.exits_lookup <= 2 * regions[R_LOOKUP].k,
