@@ -147,9 +147,13 @@ void end_exclusive(void)
 
 CPU *cpu_create(void)
 {
-    CPU *cpu = calloc(1, sizeof(*cpu));
+    CPU *cpu;
     size_t env_size;
 
+    if (!engine.initialized) {
+        return NULL;
+    }
+    cpu = calloc(1, sizeof(*cpu));
     if (!cpu) {
         return NULL;
     }
