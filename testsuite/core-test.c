@@ -632,6 +632,7 @@ static void test_log(Accel accel)
  */
 typedef struct MTArg {
     CPU *cpu;
+    int region;
     uint64_t limit;
     Model want;
     int runs, wrong_runs, interrupts, bad_exits;
@@ -648,7 +649,7 @@ static void *mt_cpu_thread(void *opaque)
     do {
         int r;
 
-        e->common.pc = regions[R_GOTO].base;
+        e->common.pc = regions[a->region].base;
         e->counter = e->acc = e->extra = 0;
         e->limit = a->limit;
         for (;;) {
@@ -670,7 +671,8 @@ static void *mt_cpu_thread(void *opaque)
     return NULL;
 }
 
-static void test_threads(Accel accel, uint64_t limit)
+/* Region ri shared by MT_CPUS threads; code_size 0 is the default. */
+static void test_threads(Accel accel, int ri, size_t code_size, uint64_t limit)
 {
     const char *an = accel_name(accel);
     pthread_t th[MT_CPUS];
@@ -678,7 +680,7 @@ static void test_threads(Accel accel, uint64_t limit)
     EngineStats s;
     unsigned seed = 12345;
 
-    if (!setup(accel, 0)) {
+    if (!setup(accel, code_size)) {
         check(false, "%s: engine_init", an);
         return;
     }
@@ -688,15 +690,16 @@ static void test_threads(Accel accel, uint64_t limit)
 
         memset(a, 0, sizeof(*a));
         a->cpu = cpu_create();
-        a->limit = limit + (uint64_t)i * 1000;
-        a->want.pc = regions[R_GOTO].base;
+        a->region = ri;
+        a->limit = limit + (uint64_t)i * (limit / 20);
+        a->want.pc = regions[ri].base;
         memcpy(a->want.version, version, sizeof(version));
-        ring_model(&a->want, &regions[R_GOTO], a->limit);
+        ring_model(&a->want, &regions[ri], a->limit);
         pthread_create(&th[i], NULL, mt_cpu_thread, a);
     }
     /* Invalidate random parts of the shared ring, flush, interrupt. */
     for (unsigned iter = 0; iter < MT_ROUNDS; iter++) {
-        uint64_t start = regions[R_GOTO].base + rand_r(&seed) % regions[R_GOTO].k;
+        uint64_t start = regions[ri].base + rand_r(&seed) % regions[ri].k;
 
         tb_invalidate_range(start, start + 1 + rand_r(&seed) % 4);
         if (iter % 16 == 0) {
@@ -719,15 +722,16 @@ static void test_threads(Accel accel, uint64_t limit)
                    a->first_wrong.counter, a->want.acc);
         }
         check(a->bad_exits == 0 && a->wrong_runs == 0,
-              "%s: thread %d of %d under invalidation and flushes (%d runs of %" PRIu64
-              " blocks, %d wrong, %d bad exits, %d interrupts)", an, i, MT_CPUS, a->runs,
+              "%s: %s: thread %d of %d under invalidation and flushes (%d runs of %" PRIu64
+              " blocks, %d wrong, %d bad exits, %d interrupts)", an, regions[ri].name, i,
+              MT_CPUS, a->runs,
               a->limit, a->wrong_runs, a->bad_exits, a->interrupts);
         cpu_destroy(a->cpu);
     }
     engine_stats(&s);
     check(s.flushes >= MT_ROUNDS / 16 && s.invalidations > 0,
-          "%s: concurrent flushes and invalidations happened (%" PRIu64 " flushes, %" PRIu64
-          " invalidations)", an, s.flushes, s.invalidations);
+          "%s: %s: concurrent flushes and invalidations happened (%" PRIu64 " flushes, %"
+          PRIu64 " invalidations)", an, regions[ri].name, s.flushes, s.invalidations);
 }
 
 int main(int argc, char **argv)
@@ -754,7 +758,9 @@ int main(int argc, char **argv)
         test_flush(a);
         test_precise(a);
         test_log(a);
-        test_threads(a, a == ACCEL_JIT ? 200000 : 20000);
+        test_threads(a, R_GOTO, 0, a == ACCEL_JIT ? 200000 : 20000);
+        /* Every thread also fills a tiny buffer: flushes from translation. */
+        test_threads(a, R_BIG, 64 * 1024, 2000);
     }
     if (!backend_available) {
         printf("UNSUPPORTED: jit: this build has no native backend\n");
