@@ -464,6 +464,19 @@ static void test_invalidate(Accel accel)
           "%s: invalidation between runs (acc 0x%" PRIx64 ", want 0x%" PRIx64 ")",
           an, e->acc, m.acc);
 
+    /* A block reached through lookup_and_goto: the jump caches (and the
+     * inline probe of generated code) must stop finding the old one. */
+    run_ring(cpu, an, R_LOOKUP, 300, "before invalidation");
+    version[(regions[R_LOOKUP].base + 5) & 0xffff]++;
+    tb_invalidate_range(regions[R_LOOKUP].base + 5, regions[R_LOOKUP].base + 6);
+    e->limit = 600;
+    model_from(&m, e);
+    ring_model(&m, &regions[R_LOOKUP], 600);
+    r = cpu_exec(cpu);
+    check(r == EXCP_HALTED && env_matches(e, &m),
+          "%s: invalidation of a block in the jump cache (acc 0x%" PRIx64 ", want 0x%" PRIx64
+          ")", an, e->acc, m.acc);
+
     /* A self-chained block spanning two pages, invalidated through its
      * second page only. */
     run_ring(cpu, an, R_SPAN, 300, "page-spanning block");
