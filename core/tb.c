@@ -579,7 +579,7 @@ static void tb_invalidate(TranslationBlock *tb)
     tb_hash_remove(tb, flags);
     tb_page_remove(tb);
 
-    /* Incoming jumps go back to their exit stubs. */
+    /* Incoming jumps go back to their unchained exit paths. */
     for (link = tb->jmp_list_head; link; ) {
         TranslationBlock *src = (TranslationBlock *)(link & ~(uintptr_t)7);
         int n = (int)(link & 7);

@@ -589,13 +589,12 @@ static void test_precise(Accel accel)
 static void test_log(Accel accel)
 {
     const char *an = accel_name(accel);
-    char path[] = "/tmp/core-test-log.XXXXXX";
+    char path[64];
     char buf[1 << 16];
     unsigned mask = 0;
     char err[128];
     size_t n;
     FILE *f;
-    int fd;
     CPU *cpu;
 
     check(log_parse_items("op,op_opt,out_asm,exec,cpu", &mask, err, sizeof(err)) == 0 &&
@@ -607,12 +606,11 @@ static void test_log(Accel accel)
         check(false, "%s: engine_init", an);
         return;
     }
-    fd = mkstemp(path);
-    if (fd < 0 || log_set_file(path) < 0) {
+    snprintf(path, sizeof(path), "/tmp/core-test-log.%d.%s", (int)getpid(), an);
+    if (log_set_file(path) < 0) {
         check(false, "%s: log_set_file", an);
         return;
     }
-    close(fd);
     log_mask = LOG_OP | LOG_OP_OPT | LOG_OUT_ASM | LOG_EXEC | LOG_CPU;
     cpu = cpu_create();
     run_ring(cpu, an, R_GOTO, 40, "result with -d op,op_opt,out_asm,exec,cpu");
