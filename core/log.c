@@ -19,6 +19,7 @@
 #include <capstone/capstone.h>
 #endif
 
+#include "backend/backend.h"
 #include "core/log.h"
 
 unsigned log_mask;
@@ -164,10 +165,16 @@ static void log_hex_code(FILE *f, const uint8_t *p, size_t size, uintptr_t vaddr
 static __thread csh log_cs_handle;
 static __thread int log_cs_state;    /* 0: not tried, 1: open, -1: failed */
 
+/* The disassembler matching the host code generator linked in; hosts
+ * without one here are logged in hex. */
 static bool log_cs_open(void)
 {
     if (log_cs_state == 0) {
-        log_cs_state = cs_open(CS_ARCH_X86, CS_MODE_64, &log_cs_handle) == CS_ERR_OK ? 1 : -1;
+        log_cs_state = -1;
+        if (!strcmp(backend_name, "x86_64") &&
+            cs_open(CS_ARCH_X86, CS_MODE_64, &log_cs_handle) == CS_ERR_OK) {
+            log_cs_state = 1;
+        }
     }
     return log_cs_state == 1;
 }
@@ -180,9 +187,6 @@ void log_host_code(const void *code, size_t size, uintptr_t vaddr)
     log_lock();
     f = log_file();
 #ifdef HAVE_CAPSTONE
-    /* The generated code is x86_64 in every build that has a native backend
-     * today; other hosts fall back to hex until their disassembler is wired. */
-#if defined(__x86_64__)
     if (log_cs_open()) {
         const uint8_t *p = code;
         size_t left = size;
@@ -204,7 +208,6 @@ void log_host_code(const void *code, size_t size, uintptr_t vaddr)
             return;
         }
     }
-#endif
 #endif
     log_hex_code(f, code, size, vaddr);
     log_unlock();
