@@ -49,6 +49,8 @@ typedef struct Engine {
     size_t nb_tbs, tbs_cap;
     PageDesc **pages;           /* TB_PAGE_HASH_SIZE chain heads */
     size_t nb_pages;
+    TranslationBlock **wide_tbs; /* TBs covering more than two pages */
+    size_t nb_wide_tbs, wide_tbs_cap;
     IRBlock *scratch_ir;        /* JIT: the one IRBlock translation reuses */
     uint64_t flush_gen;         /* bumped by every flush (read atomically) */
 

@@ -17,9 +17,12 @@
  *  - The JIT allocates code sequentially, so engine.tbs (appended in
  *    allocation order) is sorted by code address between flushes:
  *    tb_find_by_host_pc is a binary search.
- *  - A TB sits on the list of each guest page (4 KiB) it covers, at most two;
- *    the list link used on page P is page_next[0] if P is the page of tb->pc,
- *    else page_next[1].  Page lists and jmp lists change only under tb_lock.
+ *  - A TB sits on the lists of the guest pages (4 KiB) of its first and last
+ *    byte; the list link used on page P is page_next[0] if P is the page of
+ *    tb->pc, else page_next[1].  A TB covering more than two pages (which a
+ *    frontend should avoid) is also kept in engine.wide_tbs, which every
+ *    invalidation scans.  These lists and the jmp lists change only under
+ *    tb_lock.
  */
 #include "config.h"
 
@@ -124,6 +127,7 @@ static void tb_drop_all(void)
         engine.pages[i] = NULL;
     }
     engine.nb_pages = 0;
+    engine.nb_wide_tbs = 0;
     cpu_list_foreach(clear_jmp_cache, NULL);
     engine.code_ptr = engine.code_start;
     __atomic_fetch_add(&engine.flush_gen, 1, __ATOMIC_SEQ_CST);
@@ -135,6 +139,9 @@ void tb_engine_fini(void)
     tb_drop_all();
     pthread_mutex_unlock(&engine.tb_lock);
     free(engine.tbs);
+    free(engine.wide_tbs);
+    engine.wide_tbs = NULL;
+    engine.wide_tbs_cap = 0;
     free(engine.hash);
     free(engine.pages);
     ir_block_free(engine.scratch_ir);
@@ -250,9 +257,29 @@ static TranslationBlock **page_link(TranslationBlock *tb, uint64_t index)
     return &tb->page_next[(tb->pc >> TB_PAGE_BITS) == index ? 0 : 1];
 }
 
+static bool tb_wide_add(TranslationBlock *tb)
+{
+    if (engine.nb_wide_tbs == engine.wide_tbs_cap) {
+        size_t cap = engine.wide_tbs_cap ? engine.wide_tbs_cap * 2 : 16;
+        TranslationBlock **v = realloc(engine.wide_tbs, cap * sizeof(*v));
+
+        if (!v) {
+            return false;
+        }
+        engine.wide_tbs = v;
+        engine.wide_tbs_cap = cap;
+    }
+    engine.wide_tbs[engine.nb_wide_tbs++] = tb;
+    return true;
+}
+
 static bool tb_page_add(TranslationBlock *tb)
 {
     uint64_t first = tb->pc >> TB_PAGE_BITS, last = tb_last_byte(tb) >> TB_PAGE_BITS;
+
+    if (last - first > 1 && !tb_wide_add(tb)) {
+        return false;
+    }
 
     for (uint64_t index = first;; index = last) {
         PageDesc *p = page_find(index, true);
@@ -498,6 +525,9 @@ static TranslationBlock *tb_translate(CPU *cpu, uint64_t pc, uint32_t flags)
             /* Out of memory while indexing: unreachable blocks would be
              * unsafe to keep (invalidation could miss them). */
             tb_page_remove(tb);
+            if (engine.nb_wide_tbs && engine.wide_tbs[engine.nb_wide_tbs - 1] == tb) {
+                engine.nb_wide_tbs--;
+            }
             if (engine.nb_tbs && engine.tbs[engine.nb_tbs - 1] == tb) {
                 engine.nb_tbs--;
             }
@@ -661,6 +691,20 @@ void tb_invalidate_range(uint64_t start, uint64_t end)
                     page_invalidate(p, start, end);
                 }
             }
+        }
+    }
+    /* Wide TBs may overlap through a middle page that has no list entry. */
+    for (size_t i = 0, j = 0; i < engine.nb_wide_tbs; i++) {
+        TranslationBlock *tb = engine.wide_tbs[i];
+
+        if (!tb->invalid && tb_overlaps(tb, start, end)) {
+            tb_invalidate(tb);
+        }
+        if (!tb->invalid) {
+            engine.wide_tbs[j++] = tb;
+        }
+        if (i + 1 == engine.nb_wide_tbs) {
+            engine.nb_wide_tbs = j;
         }
     }
     pthread_mutex_unlock(&engine.tb_lock);

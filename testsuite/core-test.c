@@ -52,7 +52,7 @@ typedef struct Region {
 enum { HELPER_NONE, HELPER_SMC, HELPER_FLUSH };
 
 enum {
-    R_GOTO, R_LOOKUP, R_EXIT, R_SMC, R_FLUSH, R_BIG, R_SPAN, R_COUNT
+    R_GOTO, R_LOOKUP, R_EXIT, R_SMC, R_FLUSH, R_BIG, R_SPAN, R_WIDE, R_COUNT
 };
 
 static const Region regions[R_COUNT] = {
@@ -64,6 +64,8 @@ static const Region regions[R_COUNT] = {
     [R_BIG]    = { "big ring", 0x6000, 128, EXIT_GOTO, 100, 1, HELPER_NONE },
     /* One block whose 4 bytes straddle the pages 0x8000 and 0x9000. */
     [R_SPAN]   = { "page-spanning self loop", 0x8ffe, 1, EXIT_GOTO, 0, 4, HELPER_NONE },
+    /* One block covering 0xa000-0xc7ff: three pages. */
+    [R_WIDE]   = { "three-page self loop", 0xa000, 1, EXIT_GOTO, 0, 0x2800, HELPER_NONE },
 };
 
 #define PRECISE_PC   0x7000u
@@ -490,7 +492,7 @@ static void test_invalidate(Accel accel)
           "%s: page-spanning self-chained block invalidated by its second page "
           "(acc 0x%" PRIx64 ", want 0x%" PRIx64 ")", an, e->acc, m.acc);
 
-    /* A range that misses it changes nothing. */
+    /* A range that misses the page-spanning block changes nothing. */
     version[regions[R_SPAN].base & 0xffff]++;
     tb_invalidate_range(0x9002, 0xa000);
     tb_invalidate_range(0x7ff0, 0x8ffe);
@@ -502,6 +504,18 @@ static void test_invalidate(Accel accel)
     check(r == EXCP_HALTED && env_matches(e, &m),
           "%s: ranges next to a block leave it alone (acc 0x%" PRIx64 ", want 0x%" PRIx64 ")",
           an, e->acc, m.acc);
+
+    /* A block covering three pages, invalidated through the middle one. */
+    run_ring(cpu, an, R_WIDE, 300, "three-page block");
+    version[regions[R_WIDE].base & 0xffff]++;
+    tb_invalidate_range(0xb100, 0xb101);
+    e->limit = 600;
+    model_from(&m, e);
+    ring_model(&m, &regions[R_WIDE], 600);
+    r = cpu_exec(cpu);
+    check(r == EXCP_HALTED && env_matches(e, &m),
+          "%s: three-page block invalidated through its middle page (acc 0x%" PRIx64
+          ", want 0x%" PRIx64 ")", an, e->acc, m.acc);
     cpu_destroy(cpu);
 }
 
