@@ -315,16 +315,21 @@ static const char *accel_name(Accel a)
     return a == ACCEL_JIT ? "jit" : "interp";
 }
 
-static bool setup(Accel accel, size_t code_size)
+static bool setup_opt(Accel accel, size_t code_size, bool optimize)
 {
     EngineConfig cfg = {
         .accel = accel,
         .code_size = code_size,
-        .optimize = true,
+        .optimize = optimize,
         .guest_base = (uintptr_t)guest_mem,
     };
 
     return engine_init(&test_arch, &cfg) == 0;
+}
+
+static bool setup(Accel accel, size_t code_size)
+{
+    return setup_opt(accel, code_size, true);
 }
 
 static void model_from(Model *m, const TestEnv *e)
@@ -553,14 +558,15 @@ static void test_flush(Accel accel)
     cpu_destroy(cpu);
 }
 
-static void test_precise(Accel accel)
+static void test_precise(Accel accel, bool optimize)
 {
-    const char *an = accel_name(accel);
+    const char *an = optimize ? accel_name(accel)
+                              : accel == ACCEL_JIT ? "jit -no-opt" : "interp -no-opt";
     TestEnv *e;
     CPU *cpu;
     int r;
 
-    if (!setup(accel, 0)) {
+    if (!setup_opt(accel, 0, optimize)) {
         check(false, "%s: engine_init", an);
         return;
     }
@@ -781,7 +787,8 @@ int main(int argc, char **argv)
         test_basic(a);
         test_invalidate(a);
         test_flush(a);
-        test_precise(a);
+        test_precise(a, true);
+        test_precise(a, false);
         test_log(a);
         test_threads(a, R_GOTO, 0, a == ACCEL_JIT ? 200000 : 20000);
         /* Every thread also fills a tiny buffer: flushes from translation. */
