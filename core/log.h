@@ -24,7 +24,9 @@ extern unsigned log_mask;
 
 static inline bool log_enabled(unsigned item) { return (log_mask & item) != 0; }
 
-/* Parse "op,op_opt,out_asm" (or "help"); returns 0, or -1 with a message. */
+/* Parse "op,op_opt,out_asm" (or "help"); returns 0, or -1 with a message.
+ * For "help" the message is exactly "help": the caller prints
+ * log_print_items() and exits successfully, as QEMU does. */
 int log_parse_items(const char *list, unsigned *mask, char *err, size_t errlen);
 /* Print the list of log items. */
 void log_print_items(FILE *f);

@@ -564,7 +564,8 @@ int ir_check(const IRBlock *b, char *err, size_t errlen)
             CHECK(c[0] < IR_COND_COUNT, "bad condition");
             break;
         case IR_OP_extract: case IR_OP_sextract: case IR_OP_deposit:
-            CHECK(c[1] >= 1 && c[0] + c[1] <= ir_type_bits(op->type),
+            CHECK(c[1] >= 1 && c[0] < ir_type_bits(op->type)
+                  && c[1] <= ir_type_bits(op->type) - c[0],
                    "bad field pos=%llu len=%llu", (unsigned long long)c[0], (unsigned long long)c[1]);
             break;
         case IR_OP_extract2:

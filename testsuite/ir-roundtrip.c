@@ -378,6 +378,7 @@ static IRBlock *build_op_block(IROpcode opc, IRType type, int v, const uint64_t 
 
 static void test_all_ops(void)
 {
+    int nblocks = 0;
     char name[96], why[256];
     uint64_t tuples[64][2];
 
@@ -395,7 +396,6 @@ static void test_all_ops(void)
                 continue;   /* ir_dump skips nops by design */
             snprintf(name, sizeof(name), "roundtrip %s%s%s", def->name,
                      def->flags & IR_OPF_INT ? "." : "", def->flags & IR_OPF_INT ? ir_type_names[type] : "");
-            int ncases = 0;
             bool ok = true;
             int nh = opc == IR_OP_call ? (int)(sizeof(test_helpers) / sizeof(test_helpers[0])) : 1;
             int nc = const_tuples((IROpcode)opc, type, tuples, 64);
@@ -416,7 +416,7 @@ static void test_all_ops(void)
                             snprintf(why + l, sizeof(why) - l, " [variant %d, constants 0x%"
                                      PRIx64 ", 0x%" PRIx64 "]", v, tuples[ci][0], tuples[ci][1]);
                         }
-                        ncases++;
+                        nblocks++;
                         ir_block_free(b);
                     }
                 }
@@ -424,6 +424,7 @@ static void test_all_ops(void)
             report(ok, name, "%s", why);
         }
     }
+    printf("note: %d built blocks round-tripped\n", nblocks);
 }
 
 /* ---- part 2: known parses ------------------------------------------------- */
@@ -754,9 +755,34 @@ static void test_fuzz(void)
     printf("note: fuzz accepted %d, rejected %d\n", accepted, rejected);
 }
 
+/* ir_check must reject bitfields whose pos + len wraps around 2^64: a
+ * check written as pos + len <= width once accepted pos = 2^64 - 1, len = 2. */
+static void test_check_field_overflow(void)
+{
+    static const uint64_t fields[][2] = {
+        { UINT64_MAX, 2 }, { 2, UINT64_MAX }, { 64, 1 }, { 0, 65 }, { 1ull << 63, 1ull << 63 },
+    };
+    for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
+        IRBlock *b = ir_block_new(&globals, 0x1000, 0);
+        IRTempIdx t = ir_new_temp(b, IR_TYPE_I64);
+        uint64_t args[4] = { t, ir_const(b, IR_TYPE_I64, 5), fields[i][0], fields[i][1] };
+        char err[200] = "";
+
+        ir_emit(b, IR_OP_extract, IR_TYPE_I64, args, 4);
+        ir_gen_exit_tb(b);
+        bool rejected = ir_check(b, err, sizeof(err)) != 0;
+        char name[80];
+        snprintf(name, sizeof(name), "ir_check rejects extract pos=%llu len=%llu",
+                 (unsigned long long)fields[i][0], (unsigned long long)fields[i][1]);
+        report(rejected, name, "accepted");
+        ir_block_free(b);
+    }
+}
+
 int main(void)
 {
     fixtures_init();
+    test_check_field_overflow();
     test_all_ops();
     test_known();
     test_bad();

@@ -321,7 +321,7 @@ static int do_init(Loader *l)
     Tok *t = l->tok;
     uint64_t v;
 
-    if (expect_ntok(l, 4, "init NAME = VALUE") < 0)
+    if ((l->nb_tok >= 3 && expect_eq(l, 2) < 0) || expect_ntok(l, 4, "init NAME = VALUE") < 0)
         return -1;
     int g = tok_global(l, t[1]);
     if (g == -2 || expect_eq(l, 2) < 0 || tok_value(l, t[3], global_bits(p, g), &v) < 0)
@@ -392,7 +392,8 @@ static int do_expect(Loader *l, const char *text_end)
         }
     } else if (tok_eq(t[1], "mem") && !(l->nb_tok > 2 && tok_eq(t[2], "="))) {
         e.kind = IRTEST_EXPECT_MEM;
-        if (expect_ntok(l, 6, "expect mem ADDR MEMOP = VALUE") < 0 || tok_addr(l, t[2], &e.addr) < 0
+        if ((l->nb_tok >= 5 && expect_eq(l, 4) < 0)
+            || expect_ntok(l, 6, "expect mem ADDR MEMOP = VALUE") < 0 || tok_addr(l, t[2], &e.addr) < 0
             || tok_memop(l, t[3], &e.memop) < 0 || expect_eq(l, 4) < 0
             || tok_value(l, t[5], 8u << (e.memop & IR_MO_SIZE), &e.value) < 0)
             return -1;
@@ -401,7 +402,7 @@ static int do_expect(Loader *l, const char *text_end)
                         e.addr);
     } else {
         e.kind = IRTEST_EXPECT_GLOBAL;
-        if (expect_ntok(l, 4, "expect NAME = VALUE") < 0)
+        if ((l->nb_tok >= 3 && expect_eq(l, 2) < 0) || expect_ntok(l, 4, "expect NAME = VALUE") < 0)
             return -1;
         e.global = tok_global(l, t[1]);
         if (e.global == -2 || expect_eq(l, 2) < 0

@@ -145,7 +145,13 @@ static uint64_t global_value(const IRTestProgram *p, const CPUCommon *env, int g
     return v64;
 }
 
-static void print_exit(CPU *cpu, int excp)
+/* The variant the guest would pick at pc (the guest byte there, or 0). */
+static unsigned variant_at(const IRTestProgram *p, uintptr_t base, uint64_t pc)
+{
+    return irtest_program_region(p, pc, 1) ? *(const uint8_t *)(base + pc) : 0;
+}
+
+static void print_exit(const IRTestProgram *p, CPU *cpu, int excp, uintptr_t base)
 {
     uint64_t pc = cpu->env->pc;
 
@@ -158,7 +164,7 @@ static void print_exit(CPU *cpu, int excp)
                cpu->exception_addr, pc);
         break;
     case EXCP_TRANSLATE_FAILED:
-        printf("exit: no block for pc 0x%" PRIx64 " (and the byte of guest memory there)\n", pc);
+        printf("exit: no block for pc 0x%" PRIx64 " variant %u\n", pc, variant_at(p, base, pc));
         break;
     case EXCP_INTERRUPT:
         printf("exit: interrupted at pc 0x%" PRIx64 "\n", pc);
@@ -175,6 +181,10 @@ static void describe_exit(char *buf, size_t len, CPU *cpu, int excp)
         snprintf(buf, len, "halted");
     else if (excp == EXCP_UNALIGNED)
         snprintf(buf, len, "unaligned 0x%" PRIx64, cpu->exception_addr);
+    else if (excp == EXCP_TRANSLATE_FAILED)
+        snprintf(buf, len, "no block for pc 0x%" PRIx64, cpu->env->pc);
+    else if (excp == EXCP_INTERRUPT)
+        snprintf(buf, len, "interrupted");
     else
         snprintf(buf, len, "exception %d", excp);
 }
@@ -336,7 +346,7 @@ int irtest_main(int argc, char **argv)
     printf("pc = 0x%" PRIx64 "\n", cpu->env->pc);
     for (int i = 0; i < prog.nb_globals; i++)
         printf("%s = 0x%" PRIx64 "\n", prog.globals[i].name, global_value(&prog, cpu->env, i));
-    print_exit(cpu, excp);
+    print_exit(&prog, cpu, excp, base);
     int failed = check_expects(&prog, cpu, excp, base);
     fflush(stdout);
     if (stats)
@@ -345,7 +355,10 @@ int irtest_main(int argc, char **argv)
         engine_stats_print(log_file());
 
     cpu_destroy(cpu);
-    /* The engine may still refer to the program (translation hooks) and to
-     * guest memory; both live until the process ends. */
+    /* No CPU runs any more, so nothing translates or touches guest memory. */
+    irtest_set_program(NULL, 0);
+    run_guest_base = 0;
+    munmap((void *)base, IRTEST_ADDR_LIMIT);
+    irtest_program_free(&prog);
     return failed ? 1 : 0;
 }

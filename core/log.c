@@ -1,0 +1,214 @@
+/*
+ * log.c - debug logging selected with -d items, written to -D file.
+ *
+ * Item names follow QEMU's so that users can carry their habits over.  The
+ * log goes to stderr until log_set_file names a file.  One recursive mutex
+ * serializes records: log_printf takes it for one call, and a caller that
+ * prints a multi-line record (a block dump, a register dump) holds it across
+ * the whole record with log_lock/log_unlock so threads do not interleave.
+ */
+#include "config.h"
+
+#include <inttypes.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#ifdef HAVE_CAPSTONE
+#include <capstone/capstone.h>
+#endif
+
+#include "backend/backend.h"
+#include "core/log.h"
+
+unsigned log_mask;
+
+typedef struct LogItem {
+    const char *name;
+    unsigned mask;
+    const char *help;
+} LogItem;
+
+static const LogItem log_items[] = {
+    { "in_asm",  LOG_IN_ASM,  "show guest instructions as they are translated" },
+    { "op",      LOG_OP,      "show the IR of each block before optimization" },
+    { "op_opt",  LOG_OP_OPT,  "show the IR of each block after optimization" },
+    { "out_asm", LOG_OUT_ASM, "show the host code generated for each block" },
+    { "exec",    LOG_EXEC,    "show a trace line for each block executed" },
+    { "cpu",     LOG_CPU,     "show the guest registers before each block executed" },
+    { "strace",  LOG_STRACE,  "log system calls (user mode)" },
+    { "unimp",   LOG_UNIMP,   "log unimplemented functionality" },
+    { "stats",   LOG_STATS,   "print translation and execution statistics at exit" },
+};
+
+#define LOG_NB_ITEMS (sizeof(log_items) / sizeof(log_items[0]))
+
+static FILE *log_fp;
+static pthread_mutex_t log_mutex;
+static pthread_once_t log_once = PTHREAD_ONCE_INIT;
+
+static void log_mutex_init(void)
+{
+    pthread_mutexattr_t a;
+
+    pthread_mutexattr_init(&a);
+    pthread_mutexattr_settype(&a, PTHREAD_MUTEX_RECURSIVE);
+    pthread_mutex_init(&log_mutex, &a);
+    pthread_mutexattr_destroy(&a);
+}
+
+void log_lock(void)
+{
+    pthread_once(&log_once, log_mutex_init);
+    pthread_mutex_lock(&log_mutex);
+}
+
+void log_unlock(void)
+{
+    pthread_mutex_unlock(&log_mutex);
+}
+
+int log_parse_items(const char *list, unsigned *mask, char *err, size_t errlen)
+{
+    unsigned m = 0;
+    const char *p = list;
+
+    while (*p) {
+        const char *end = strchr(p, ',');
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        size_t i;
+
+        if (len == 0) {
+            p = end ? end + 1 : p + len;
+            continue;
+        }
+        if (len == 4 && !strncmp(p, "help", 4)) {
+            snprintf(err, errlen, "help");
+            return -1;
+        }
+        for (i = 0; i < LOG_NB_ITEMS; i++) {
+            if (strlen(log_items[i].name) == len && !strncmp(log_items[i].name, p, len)) {
+                m |= log_items[i].mask;
+                break;
+            }
+        }
+        if (i == LOG_NB_ITEMS) {
+            snprintf(err, errlen, "unknown log item '%.*s' (use -d help for the list)",
+                     (int)len, p);
+            return -1;
+        }
+        p += len;
+        if (*p == ',') {
+            p++;
+        }
+    }
+    *mask = m;
+    return 0;
+}
+
+void log_print_items(FILE *f)
+{
+    fprintf(f, "Log items (comma separated):\n");
+    for (size_t i = 0; i < LOG_NB_ITEMS; i++) {
+        fprintf(f, "%-10s %s\n", log_items[i].name, log_items[i].help);
+    }
+}
+
+int log_set_file(const char *path)
+{
+    FILE *f = fopen(path, "w");
+
+    if (!f) {
+        return -1;
+    }
+    /* Line buffering keeps the log useful when the guest crashes the host. */
+    setvbuf(f, NULL, _IOLBF, 0);
+    log_lock();
+    if (log_fp && log_fp != stderr) {
+        fclose(log_fp);
+    }
+    log_fp = f;
+    log_unlock();
+    return 0;
+}
+
+FILE *log_file(void)
+{
+    return log_fp ? log_fp : stderr;
+}
+
+void log_printf(const char *fmt, ...)
+{
+    va_list ap;
+
+    log_lock();
+    va_start(ap, fmt);
+    vfprintf(log_file(), fmt, ap);
+    va_end(ap);
+    log_unlock();
+}
+
+static void log_hex_code(FILE *f, const uint8_t *p, size_t size, uintptr_t vaddr)
+{
+    for (size_t i = 0; i < size; i += 16) {
+        fprintf(f, "0x%016" PRIxPTR ": ", vaddr + i);
+        for (size_t j = i; j < size && j < i + 16; j++) {
+            fprintf(f, " %02x", p[j]);
+        }
+        fputc('\n', f);
+    }
+}
+
+#ifdef HAVE_CAPSTONE
+/* Capstone handles are not thread-safe; one is opened per thread on demand. */
+static __thread csh log_cs_handle;
+static __thread int log_cs_state;    /* 0: not tried, 1: open, -1: failed */
+
+/* The disassembler matching the host code generator linked in; hosts
+ * without one here are logged in hex. */
+static bool log_cs_open(void)
+{
+    if (log_cs_state == 0) {
+        log_cs_state = -1;
+        if (!strcmp(backend_name, "x86_64") &&
+            cs_open(CS_ARCH_X86, CS_MODE_64, &log_cs_handle) == CS_ERR_OK) {
+            log_cs_state = 1;
+        }
+    }
+    return log_cs_state == 1;
+}
+#endif
+
+void log_host_code(const void *code, size_t size, uintptr_t vaddr)
+{
+    FILE *f;
+
+    log_lock();
+    f = log_file();
+#ifdef HAVE_CAPSTONE
+    if (log_cs_open()) {
+        const uint8_t *p = code;
+        size_t left = size;
+        uint64_t addr = vaddr;
+        cs_insn *insn = cs_malloc(log_cs_handle);
+
+        while (insn && left > 0) {
+            if (!cs_disasm_iter(log_cs_handle, &p, &left, &addr, insn)) {
+                /* Undecodable bytes (data, padding): show the rest in hex. */
+                log_hex_code(f, p, left, (uintptr_t)addr);
+                break;
+            }
+            fprintf(f, "0x%016" PRIx64 ":  %s%s%s\n", insn->address, insn->mnemonic,
+                    insn->op_str[0] ? " " : "", insn->op_str);
+        }
+        if (insn) {
+            cs_free(insn, 1);
+            log_unlock();
+            return;
+        }
+    }
+#endif
+    log_hex_code(f, code, size, vaddr);
+    log_unlock();
+}
