@@ -101,6 +101,20 @@ int engine_init(const GuestArch *arch, const EngineConfig *cfg);
 const GuestArch *engine_arch(void);
 const IRGlobals *engine_globals(void);
 Accel engine_accel(void);
+uintptr_t engine_guest_base(void);
+
+/*
+ * How frontends fetch guest instructions.  The personality installs a reader
+ * that knows which guest memory is executable (user mode: the guest's
+ * mappings; system mode: the MMU); without one, bytes are copied from
+ * guest_base + addr unchecked.  A reader returns false when any byte of
+ * [addr, addr + len) cannot be fetched: the frontend then ends the block
+ * before that instruction, or returns -1 from translate if it is the first.
+ * Called with the translation lock held: it must not leave via cpu_loop_exit.
+ */
+typedef bool (*GuestCodeRead)(uint64_t addr, void *buf, size_t len);
+void engine_set_code_reader(GuestCodeRead fn);
+bool guest_code_read(uint64_t addr, void *buf, size_t len);
 
 /* Create a CPU with a zeroed env (CPUCommon filled in). */
 CPU *cpu_create(void);

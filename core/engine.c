@@ -332,6 +332,28 @@ Accel engine_accel(void)
     return engine.accel;
 }
 
+uintptr_t engine_guest_base(void)
+{
+    return engine.cfg.guest_base;
+}
+
+/* ---- guest instruction fetch -------------------------------------------- */
+
+static GuestCodeRead code_reader;
+
+void engine_set_code_reader(GuestCodeRead fn)
+{
+    code_reader = fn;
+}
+
+bool guest_code_read(uint64_t addr, void *buf, size_t len)
+{
+    if (code_reader)
+        return code_reader(addr, buf, len);
+    memcpy(buf, (const void *)(engine.cfg.guest_base + (uintptr_t)addr), len);
+    return true;
+}
+
 /* ---- statistics -------------------------------------------------------- */
 
 void engine_stats(EngineStats *out)
