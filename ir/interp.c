@@ -51,6 +51,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ir/bits.h"
 #include "ir/ir.h"
 
 /* ---- per-thread register buffer for large blocks ------------------------ */
@@ -137,28 +138,6 @@ static ffi_cif *interp_helper_cif(IRHelper *h)
 
 static const bool host_big_endian = __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__;
 
-/* Low `bits` bits set, 1 <= bits <= 64. */
-static inline uint64_t mask_bits(unsigned bits)
-{
-    return bits >= 64 ? ~(uint64_t)0 : ((uint64_t)1 << bits) - 1;
-}
-
-/* Sign-extend the low `bits` bits of v to 64 bits, 1 <= bits <= 64. */
-static inline uint64_t sext_bits(uint64_t v, unsigned bits)
-{
-    uint64_t m = (uint64_t)1 << (bits - 1);
-
-    v &= mask_bits(bits);
-    return (v ^ m) - m;
-}
-
-/* Arithmetic right shift of a w-bit value (clean in its type), 0 <= c < w. */
-static inline uint64_t sar_bits(uint64_t v, unsigned c, unsigned w)
-{
-    uint64_t s = sext_bits(v, w);
-
-    return (s >> 63) ? ~(~s >> c) : s >> c;
-}
 
 static inline uint64_t rotl_bits(uint64_t v, unsigned c, unsigned w)
 {

@@ -290,6 +290,10 @@ typedef struct IRParseError {
  */
 int ir_parse_block(IRBlock *b, const char *text, int line_base, IRParseError *err);
 
+/* The integer syntax of IR text: [-](decimal | 0x hex), exactly len chars.
+ * *mag gets the magnitude (it must fit 64 bits). */
+bool ir_parse_int(const char *s, int len, bool *neg, uint64_t *mag);
+
 /* ---- passes ----------------------------------------------------------- */
 
 /* Optimize in place (ir/optimize.c states the rules). */

@@ -85,6 +85,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ir/bits.h"
 #include "ir/ir.h"
 
 /* ---- what is known about each temp --------------------------------------- */
@@ -384,28 +385,6 @@ static bool fold_to_const(OptContext *c, IROp *op, uint64_t v)
 }
 
 /* ---- constant evaluation with the IR's exact semantics -------------------- */
-
-static inline uint64_t mask_bits(unsigned w)
-{
-    return w >= 64 ? ~(uint64_t)0 : ((uint64_t)1 << w) - 1;
-}
-
-/* Sign-extend the low w bits of v to 64 bits. */
-static inline uint64_t sext_bits(uint64_t v, unsigned w)
-{
-    uint64_t sign = (uint64_t)1 << (w - 1);
-
-    v &= mask_bits(w);
-    return (v ^ sign) - sign;
-}
-
-/* Arithmetic right shift of the w-bit value v by s < w; result not truncated. */
-static inline uint64_t sar_bits(uint64_t v, unsigned s, unsigned w)
-{
-    uint64_t x = sext_bits(v, w);
-
-    return (x >> 63) ? ~(~x >> s) : x >> s;
-}
 
 /* Full product of two w-bit values (signed or unsigned), as lo and hi halves. */
 static void mul_full(IRType t, bool sign, uint64_t x, uint64_t y, uint64_t *lo, uint64_t *hi)

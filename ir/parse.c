@@ -209,26 +209,25 @@ static void sym_free(SymTab *t)
 
 /* ---- numbers and names --------------------------------------------------- */
 
-/* Parse [-](decimal | 0x hex) covering all of a.  *mag is the magnitude. */
-static bool parse_int(Str a, bool *neg, uint64_t *mag)
+bool ir_parse_int(const char *s, int len, bool *neg, uint64_t *mag)
 {
     int i = 0;
     unsigned base = 10;
     uint64_t v = 0;
 
     *neg = false;
-    if (i < a.len && a.s[i] == '-') {
+    if (i < len && s[i] == '-') {
         *neg = true;
         i++;
     }
-    if (i + 1 < a.len && a.s[i] == '0' && (a.s[i + 1] == 'x' || a.s[i + 1] == 'X')) {
+    if (i + 1 < len && s[i] == '0' && (s[i + 1] == 'x' || s[i + 1] == 'X')) {
         base = 16;
         i += 2;
     }
-    if (i >= a.len)
+    if (i >= len)
         return false;
-    for (; i < a.len; i++) {
-        int c = (unsigned char)a.s[i];
+    for (; i < len; i++) {
+        int c = (unsigned char)s[i];
         unsigned d;
         if (isdigit(c))
             d = c - '0';
@@ -242,6 +241,11 @@ static bool parse_int(Str a, bool *neg, uint64_t *mag)
     }
     *mag = v;
     return true;
+}
+
+static bool parse_int(Str a, bool *neg, uint64_t *mag)
+{
+    return ir_parse_int(a.s, a.len, neg, mag);
 }
 
 /* Does the integer fit type t (either as signed or as unsigned)? */

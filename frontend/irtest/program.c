@@ -117,37 +117,11 @@ static const char *tokenize(Loader *l, const char *ls, const char *end)
 /* [-](decimal | 0x hex), all of t; *v is the two's complement value. */
 static bool tok_int(Tok t, uint64_t *v, bool *neg)
 {
-    int i = 0;
-    unsigned base = 10;
-    uint64_t x = 0;
+    uint64_t mag;
 
-    *neg = false;
-    if (i < t.len && t.s[i] == '-') {
-        *neg = true;
-        i++;
-    }
-    if (i + 1 < t.len && t.s[i] == '0' && (t.s[i + 1] == 'x' || t.s[i + 1] == 'X')) {
-        base = 16;
-        i += 2;
-    }
-    if (i >= t.len)
+    if (!ir_parse_int(t.s, t.len, neg, &mag) || (*neg && mag > (1ull << 63)))
         return false;
-    for (; i < t.len; i++) {
-        int c = (unsigned char)t.s[i];
-        unsigned d;
-        if (isdigit(c))
-            d = c - '0';
-        else if (base == 16 && isxdigit(c))
-            d = (unsigned)(tolower(c) - 'a' + 10);
-        else
-            return false;
-        if (x > (UINT64_MAX - d) / base)
-            return false;
-        x = x * base + d;
-    }
-    if (*neg && x > (1ull << 63))
-        return false;
-    *v = *neg ? -x : x;
+    *v = *neg ? -mag : mag;
     return true;
 }
 
