@@ -10,7 +10,7 @@
  *                                bits), else "FAIL: name (got 0x...)".
  *   CHECK_NZCV("name", value)    the same for the NZCV register (bits 31:28).
  *
- * CHECK and CHECK_NZCV clobber x0-x14, x30 and the flags; test values live
+ * CHECK and CHECK_NZCV clobber x0-x14, x30 and the flags (check NZCV first); test values live
  * in x19-x27 or are checked at once.  x28 collects failures: the program
  * exits (exit_group, 94) with status 1 if any check failed, else 0.
  */
