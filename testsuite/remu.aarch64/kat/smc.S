@@ -7,6 +7,8 @@
  * of instructions"); the next call must run the new instruction.  It needs
  * writable code, which the a64-flat harness provides (its memory is one
  * read/write region); it is not run under qemu-aarch64.
+ *
+ * kat: flat-only
  */
 #include "kat.h"
 

@@ -7,6 +7,8 @@
  * imm16, and resumes at pc + 4.  Under Linux these are SIGILL/SIGTRAP, so
  * the file is not run under qemu-aarch64.
  *
+ * kat: flat-only
+ *
  * UDEF(insn) runs insn and checks that it raised UDEF at its own address.
  */
 #include "kat.h"
