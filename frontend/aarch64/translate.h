@@ -1,0 +1,114 @@
+/*
+ * translate.h - what the AArch64 translator files share.
+ *
+ * The A64 decoder is generated from four pattern files, one per instruction
+ * group of the Arm ARM's top-level encoding table (C4.1 "A64 instruction set
+ * encoding"): data processing (immediate), data processing (register),
+ * branches/exception generation/system, loads and stores.  Each group's
+ * translate-*.c includes its generated decoder and exports one
+ * a64_decode_GROUP() function; translate.c dispatches on op0 (bits 28:25).
+ *
+ * Invariants:
+ *  - the IR globals are declared in the order of enum A64Global, so a
+ *    global's temp index is its position (env is temp 0);
+ *  - every gen_* function reads all its source registers before it writes
+ *    any destination or flag, so Rd == Rn and similar overlaps are safe;
+ *  - register 31 is XZR or SP depending on the operand: cpu_reg() gives
+ *    XZR (reads zero, writes discarded), cpu_reg_sp() gives SP;
+ *  - 32-bit (sf = 0) operations compute in i32 and write the destination
+ *    zero-extended; the flags keep the 64-bit convention of cpu.h (nf and
+ *    vf are the 32-bit results sign-extended, zf the result zero-extended);
+ *  - a trans_* function that returns false leaves no IR behind: the
+ *    dispatcher then raises EXCP_A64_UDEF for the instruction.
+ */
+#ifndef REMU_AARCH64_TRANSLATE_H
+#define REMU_AARCH64_TRANSLATE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/cpu.h"
+#include "frontend/aarch64/cpu.h"
+#include "ir/ir.h"
+
+/* Temp indices of the IR globals (declaration order, env is 0). */
+enum A64Global {
+    A64_G_PC = 1,
+    A64_G_X0,                       /* x0..x30 follow */
+    A64_G_SP = A64_G_X0 + 31,
+    A64_G_NF, A64_G_ZF, A64_G_CF, A64_G_VF,
+    A64_G_TPIDR,
+    A64_G_COUNT
+};
+
+/* How the current instruction leaves the block. */
+typedef enum A64DisasJump {
+    A64_DISAS_NEXT,                 /* fall through to the next insn */
+    A64_DISAS_EXIT,                 /* end with pc = next insn; exit_tb */
+    A64_DISAS_NORETURN,             /* the block exit is already emitted */
+} A64DisasJump;
+
+typedef struct DisasContext {
+    IRBlock *b;
+    CPU *cpu;
+    uint64_t pc;                    /* address of the current insn */
+    uint64_t next_pc;               /* pc + 4 */
+    A64DisasJump is_jmp;
+    bool used_tb0, used_tb1;
+} DisasContext;
+
+/* A condition as "value cond 0" (the guest flags unpacked, cpu.h). */
+typedef struct A64Compare {
+    IRCond cond;
+    IRTempIdx value;
+} A64Compare;
+
+/* ---- translate.c: registers, flags, exits ---------------------------- */
+
+IRTempIdx cpu_reg(DisasContext *s, int r);          /* i64, XZR for 31 */
+IRTempIdx cpu_reg_sp(DisasContext *s, int r);       /* i64, SP for 31 */
+/* Read a register as i64 (sf = 1) or i32 (sf = 0) into a new temp. */
+IRTempIdx read_reg(DisasContext *s, int r, bool sf);
+IRTempIdx read_reg_sp(DisasContext *s, int r, bool sf);
+/* Write v (i64 when sf, else i32 zero-extended) to register r. */
+void write_reg(DisasContext *s, int r, bool sf, IRTempIdx v);
+void write_reg_sp(DisasContext *s, int r, bool sf, IRTempIdx v);
+
+static inline IRType sf_type(bool sf) { return sf ? IR_TYPE_I64 : IR_TYPE_I32; }
+IRTempIdx new_tmp(DisasContext *s, IRType t);
+IRTempIdx tconst(DisasContext *s, IRType t, uint64_t v);
+
+/* Flags: N and Z from a result; all four from an add/sub. */
+void gen_set_nz(DisasContext *s, IRType t, IRTempIdx res);
+void gen_logic_flags(DisasContext *s, IRType t, IRTempIdx res);
+/* res = a + b (+ carry-in cf when with_carry), setting NZCV when set_flags. */
+IRTempIdx gen_add_cc(DisasContext *s, IRType t, IRTempIdx a, IRTempIdx b,
+                     bool with_carry, bool set_flags);
+/* res = a - b, flags as SUBS (the carry is NOT borrow). */
+IRTempIdx gen_sub_cc(DisasContext *s, IRType t, IRTempIdx a, IRTempIdx b);
+/* Set the flags from an immediate nzcv (CCMP's alternative). */
+void gen_set_nzcv_imm(DisasContext *s, unsigned nzcv);
+
+A64Compare a64_test_cc(DisasContext *s, int cond);
+
+/* Block exits. */
+void gen_goto_tb(DisasContext *s, uint64_t dest);
+void gen_exception(DisasContext *s, int excp, uint64_t pc, uint64_t addr);
+void gen_exception_udef(DisasContext *s);
+
+/* DecodeBitMasks (Arm ARM shared pseudocode J1.1.3): false if reserved. */
+bool a64_decode_bit_masks(bool n, unsigned imms, unsigned immr, bool immediate,
+                          unsigned width, uint64_t *wmask, uint64_t *tmask);
+
+/* ---- the group decoders ---------------------------------------------- */
+
+bool a64_decode_dp_imm(DisasContext *s, uint32_t insn);
+bool a64_decode_dp_reg(DisasContext *s, uint32_t insn);
+bool a64_decode_branch(DisasContext *s, uint32_t insn);
+bool a64_decode_ldst(DisasContext *s, uint32_t insn);
+
+/* Helpers registered by translate.c and used by the groups. */
+extern IRHelper a64_helper_exception, a64_helper_stxr, a64_helper_stxp,
+    a64_helper_cntvct, a64_helper_ic_ivau;
+
+#endif
