@@ -92,6 +92,8 @@ static bool read_at(const ElfFile *f, void *buf, uint64_t len, uint64_t off)
 {
     uint64_t done = 0;
 
+    if (len == 0)
+        return true;
     if (off > f->size || len > f->size - off)
         return false;
     while (done < len) {
@@ -240,7 +242,7 @@ static int elf_check_segments(const ElfFile *f, uint64_t page, uint64_t *lo, uin
             continue;
         if (ph->filesz > ph->memsz)
             return fail(err, errlen, 126, "%s", "corrupt ELF file (segment file size above memory size)");
-        if (ph->offset > f->size || ph->filesz > f->size - ph->offset)
+        if (ph->filesz && (ph->offset > f->size || ph->filesz > f->size - ph->offset))
             return fail(err, errlen, 126, "%s", "truncated ELF file (segment outside the file)");
         if (ph->memsz > USER_MAX_SPAN || ph->vaddr >= USER_ADDR_LIMIT ||
             ph->memsz > USER_ADDR_LIMIT - ph->vaddr)
