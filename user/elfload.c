@@ -417,9 +417,10 @@ int user_load_program(const UserGuest *g, const char *path, const char *prefix,
     int r;
 
     user_proc.guest = g;
+    /* Permission first, as execve checks it before reading the file. */
+    if (access(path, F_OK) == 0 && access(path, X_OK) < 0)
+        return fail(err, errlen, 126, "%s", strerror(EACCES));
     r = elf_open(g, path, &f, err, errlen);
-    if (!r && access(path, X_OK) < 0)
-        r = fail(err, errlen, 126, "%s", strerror(EACCES));
     if (r) {
         elf_close(&f);
         return r;
