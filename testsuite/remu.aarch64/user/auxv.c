@@ -7,7 +7,8 @@
  */
 #include "sys.h"
 
-extern char _start[];
+/* Hidden: its address is PC-relative, so right in a static PIE too. */
+extern char _start[] __attribute__((visibility("hidden")));
 
 enum { AT_NULL = 0, AT_PHDR = 3, AT_PHENT = 4, AT_PHNUM = 5, AT_PAGESZ = 6, AT_BASE = 7,
        AT_FLAGS = 8, AT_ENTRY = 9, AT_UID = 11, AT_EUID = 12, AT_GID = 13, AT_EGID = 14,
@@ -94,11 +95,22 @@ int cmain(u64 *sp)
     /* The program headers in memory: the first PT_LOAD covers _start. */
     if (phdr && phent == 56) {
         int found = 0;
+        u64 bias = 0, first = 1;
+        /* The linker puts the headers at file offset 64, in the first
+         * PT_LOAD (from offset 0): that gives the load bias of a PIE. */
+        for (u64 i = 0; i < phnum && first; i++) {
+            const unsigned int *ph = (const unsigned int *)(phdr + i * phent);
+            const u64 *ph64 = (const u64 *)(phdr + i * phent);
+            if (ph[0] == 1) {
+                bias = phdr - 64 - ph64[2];
+                first = 0;
+            }
+        }
         for (u64 i = 0; i < phnum; i++) {
             const unsigned int *ph = (const unsigned int *)(phdr + i * phent);
             const u64 *ph64 = (const u64 *)(phdr + i * phent);
-            if (ph[0] == 1 && ph[1] & 1 && (u64)_start >= ph64[2] &&
-                (u64)_start < ph64[2] + ph64[5])
+            if (ph[0] == 1 && ph[1] & 1 && (u64)_start >= ph64[2] + bias &&
+                (u64)_start < ph64[2] + bias + ph64[5])
                 found = 1;
         }
         check(found, "AT_PHDR: an executable PT_LOAD covers _start");
