@@ -30,7 +30,9 @@
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
+#include <sys/file.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
@@ -86,6 +88,20 @@ void syscall_init(const UserGuest *g, const UserExecOptions *opts)
     for (const UserSyscallName *s = g->syscalls; s->guest_nr >= 0; s++)
         if (s->guest_nr < MAX_GUEST_NR)
             nr_to_id[s->guest_nr] = (uint16_t)s->id;
+    /* Ignored signals and the signal mask survive execve: start from the
+     * host's, which a guest execve (a new remu) inherited. */
+    sigset_t mask;
+    if (sigprocmask(SIG_SETMASK, NULL, &mask) == 0)
+        for (int sig = 1; sig <= NSIG_GUEST && sig < NSIG; sig++)
+            if (sigismember(&mask, sig) == 1)
+                sig_mask |= UINT64_C(1) << (sig - 1);
+    for (int sig = 1; sig <= NSIG_GUEST && sig < NSIG; sig++) {
+        struct sigaction old;
+        uint64_t ign = 1;
+        if (sigaction(sig, NULL, &old) == 0 && !(old.sa_flags & SA_SIGINFO) &&
+            old.sa_handler == SIG_IGN)
+            memcpy(sig_actions[sig], &ign, 8);
+    }
 }
 
 void user_exit(int status)
@@ -433,8 +449,16 @@ static int64_t sys_rt_sigaction(int sig, uint64_t act, uint64_t oact, uint64_t s
         return -EFAULT;
     if (oact)
         memcpy(gp(oact), sig_actions[sig], n);
-    if (act)
+    if (act) {
+        uint64_t handler;
         memcpy(sig_actions[sig], gp(act), n);
+        memcpy(&handler, sig_actions[sig], 8);
+        /* Ignoring or defaulting a signal is done by the host itself (a
+         * write to a closed pipe then behaves right); remu keeps its own
+         * SIGSEGV/SIGBUS handler for guest faults. */
+        if (handler <= 1 && sig != SIGSEGV && sig != SIGBUS && sig < NSIG)
+            signal(sig, handler ? SIG_IGN : SIG_DFL);
+    }
     return 0;
 }
 
@@ -738,6 +762,8 @@ static int64_t sys_fcntl(int fd, int cmd, uint64_t arg)
 }
 
 #define PATH_ARG(v, a) const char *v = guest_path(g_str(a)); if (!v) return -EFAULT
+
+static int64_t dispatch_more(int id, const uint64_t a[6]);
 
 static int64_t dispatch(CPU *cpu, int id, const uint64_t a[6])
 {
@@ -1071,6 +1097,145 @@ static int64_t dispatch(CPU *cpu, int id, const uint64_t a[6])
         return sys_clone(cpu, a[0], a[1], a[2], a[3], a[4]);
     case USER_SYS_execve:
         return sys_execve(a[0], a[1], a[2]);
+    default:
+        return dispatch_more(id, a);
+    }
+}
+
+/* Calls whose structures have one layout on every 64-bit Linux (poll, the
+ * socket calls, sendfile...): checked and passed to the host. */
+static int64_t dispatch_more(int id, const uint64_t a[6])
+{
+    int fd = host_fd(a[0]);
+    uint32_t len;
+
+    switch (id) {
+    case USER_SYS_ppoll:
+        /* No signal is delivered to the guest yet: its mask is not applied. */
+        if ((a[1] && !g_write_ok(a[0], 8 * a[1])) || (a[2] && !g_read_ok(a[2], 16)))
+            return -EFAULT;
+        return host_ret(syscall(SYS_ppoll, gp(a[0]), (unsigned long)a[1], gp(a[2]), NULL, 8));
+    case USER_SYS_pselect6:
+        for (int i = 1; i <= 3; i++)
+            if (a[i] && !g_write_ok(a[i], ((uint64_t)(uint32_t)a[0] + 63) / 64 * 8))
+                return -EFAULT;
+        if (a[4] && !g_write_ok(a[4], 16))
+            return -EFAULT;
+        return host_ret(syscall(SYS_pselect6, (int)a[0], gp(a[1]), gp(a[2]), gp(a[3]), gp(a[4]),
+                                NULL));
+    case USER_SYS_sendfile:
+        if (a[2] && !g_write_ok(a[2], 8))
+            return -EFAULT;
+        return host_ret(syscall(SYS_sendfile, fd, host_fd(a[1]), gp(a[2]), a[3]));
+    case USER_SYS_copy_file_range:
+        if ((a[1] && !g_write_ok(a[1], 8)) || (a[3] && !g_write_ok(a[3], 8)))
+            return -EFAULT;
+        return host_ret(syscall(SYS_copy_file_range, fd, gp(a[1]), host_fd(a[2]), gp(a[3]),
+                                a[4], (unsigned)a[5]));
+    case USER_SYS_fadvise64:
+        return -posix_fadvise(fd, (off_t)a[1], (off_t)a[2], (int)a[3]);
+    case USER_SYS_fallocate:
+        return host_ret(fallocate(fd, (int)a[1], (off_t)a[2], (off_t)a[3]));
+    case USER_SYS_flock:
+        return host_ret(flock(fd, (int)a[1]));
+    case USER_SYS_mknodat: {
+        PATH_ARG(p, a[1]);
+        return host_ret(mknodat(fd, p, (mode_t)a[2], (dev_t)a[3]));
+    }
+    case USER_SYS_chroot: {
+        PATH_ARG(p, a[0]);
+        return host_ret(chroot(p));
+    }
+    case USER_SYS_memfd_create: {
+        PATH_ARG(p, a[0]);
+        return host_ret(syscall(SYS_memfd_create, p, (unsigned)a[1]));
+    }
+    case USER_SYS_personality:
+        /* Only the query: remu runs every guest as PER_LINUX. */
+        return a[0] == 0xffffffff || a[0] == 0 ? 0 : -EINVAL;
+    case USER_SYS_getpriority:
+        return host_ret(syscall(SYS_getpriority, (int)a[0], (int)a[1]));
+    case USER_SYS_setpriority:
+        return host_ret(setpriority((int)a[0], (id_t)a[1], (int)a[2]));
+    case USER_SYS_setuid: return host_ret(syscall(SYS_setuid, (uid_t)a[0]));
+    case USER_SYS_setgid: return host_ret(syscall(SYS_setgid, (gid_t)a[0]));
+    case USER_SYS_setreuid: return host_ret(syscall(SYS_setreuid, (uid_t)a[0], (uid_t)a[1]));
+    case USER_SYS_setregid: return host_ret(syscall(SYS_setregid, (gid_t)a[0], (gid_t)a[1]));
+    case USER_SYS_setresuid:
+        return host_ret(syscall(SYS_setresuid, (uid_t)a[0], (uid_t)a[1], (uid_t)a[2]));
+    case USER_SYS_setresgid:
+        return host_ret(syscall(SYS_setresgid, (gid_t)a[0], (gid_t)a[1], (gid_t)a[2]));
+    case USER_SYS_waitid:
+        if ((a[2] && !g_write_ok(a[2], 128)) || (a[4] && !g_write_ok(a[4], 144)))
+            return -EFAULT;
+        return host_ret(syscall(SYS_waitid, (int)a[0], (pid_t)a[1], gp(a[2]), (int)a[3], gp(a[4])));
+    case USER_SYS_close_range:
+        return host_ret(syscall(SYS_close_range, (unsigned)a[0], (unsigned)a[1], (unsigned)a[2]));
+    case USER_SYS_socket:
+        return host_ret(socket((int)a[0], (int)a[1], (int)a[2]));
+    case USER_SYS_socketpair:
+        if (!g_write_ok(a[3], 8))
+            return -EFAULT;
+        return host_ret(socketpair((int)a[0], (int)a[1], (int)a[2], gp(a[3])));
+    case USER_SYS_bind: case USER_SYS_connect:
+        if (!g_read_ok(a[1], (uint32_t)a[2]))
+            return -EFAULT;
+        return host_ret(syscall(id == USER_SYS_bind ? SYS_bind : SYS_connect, fd, gp(a[1]),
+                                (socklen_t)a[2]));
+    case USER_SYS_listen:
+        return host_ret(listen(fd, (int)a[1]));
+    case USER_SYS_shutdown:
+        return host_ret(shutdown(fd, (int)a[1]));
+    case USER_SYS_accept: case USER_SYS_accept4:
+    case USER_SYS_getsockname: case USER_SYS_getpeername:
+        /* (sockaddr, socklen_t *): the length says how much may be written. */
+        if (a[2]) {
+            if (!g_write_ok(a[2], 4))
+                return -EFAULT;
+            memcpy(&len, gp(a[2]), 4);
+            if (a[1] && !g_write_ok(a[1], len))
+                return -EFAULT;
+        }
+        if (id == USER_SYS_getsockname)
+            return host_ret(syscall(SYS_getsockname, fd, gp(a[1]), gp(a[2])));
+        if (id == USER_SYS_getpeername)
+            return host_ret(syscall(SYS_getpeername, fd, gp(a[1]), gp(a[2])));
+        return host_ret(syscall(SYS_accept4, fd, gp(a[1]), gp(a[2]),
+                                id == USER_SYS_accept ? 0 : (int)open_flags_to_host((uint32_t)a[3])));
+    case USER_SYS_sendto:
+        if ((a[2] && !g_read_ok(a[1], a[2])) || (a[4] && !g_read_ok(a[4], (uint32_t)a[5])))
+            return -EFAULT;
+        return host_ret(syscall(SYS_sendto, fd, gp(a[1]), a[2], (int)a[3], gp(a[4]),
+                                (socklen_t)a[5]));
+    case USER_SYS_recvfrom:
+        if (a[2] && !g_write_ok(a[1], a[2]))
+            return -EFAULT;
+        if (a[5]) {
+            if (!g_write_ok(a[5], 4))
+                return -EFAULT;
+            memcpy(&len, gp(a[5]), 4);
+            if (a[4] && !g_write_ok(a[4], len))
+                return -EFAULT;
+        }
+        return host_ret(syscall(SYS_recvfrom, fd, gp(a[1]), a[2], (int)a[3], gp(a[4]), gp(a[5])));
+    case USER_SYS_setsockopt:
+        if (a[4] && !g_read_ok(a[3], (uint32_t)a[4]))
+            return -EFAULT;
+        return host_ret(setsockopt(fd, (int)a[1], (int)a[2], gp(a[3]), (socklen_t)a[4]));
+    case USER_SYS_getsockopt:
+        if (!g_write_ok(a[4], 4))
+            return -EFAULT;
+        memcpy(&len, gp(a[4]), 4);
+        if (!g_write_ok(a[3], len))
+            return -EFAULT;
+        return host_ret(getsockopt(fd, (int)a[1], (int)a[2], gp(a[3]), gp(a[4])));
+    case USER_SYS_sendmsg: case USER_SYS_recvmsg:
+        /* struct msghdr is 56 bytes on every 64-bit Linux; its buffers are
+         * the guest's, checked by the host kernel (EFAULT). */
+        if (!g_write_ok(a[1], 56))
+            return -EFAULT;
+        return host_ret(syscall(id == USER_SYS_sendmsg ? SYS_sendmsg : SYS_recvmsg, fd,
+                                gp(a[1]), (int)a[2]));
     default:
         return -ENOSYS;
     }
