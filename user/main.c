@@ -24,6 +24,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <ucontext.h>
 #include <unistd.h>
 
@@ -178,6 +179,18 @@ static void host_fault(int sig, siginfo_t *si, void *ucv)
     char buf[256];
     size_t n;
 
+    if (si->si_code <= 0) {
+        /* Sent by kill(): the default action, as for any process. */
+        struct rlimit rl = { 0, 0 };
+        sigset_t set;
+        setrlimit(RLIMIT_CORE, &rl);
+        signal(sig, SIG_DFL);
+        sigemptyset(&set);
+        sigaddset(&set, sig);
+        sigprocmask(SIG_UNBLOCK, &set, NULL);
+        raise(sig);
+        _exit(128 + sig);
+    }
     if (cpu && __atomic_load_n(&cpu->running, __ATOMIC_SEQ_CST)) {
         bool guest;
         if (engine_accel() == ACCEL_INTERP)
@@ -195,7 +208,8 @@ static void host_fault(int sig, siginfo_t *si, void *ucv)
     memcpy(buf, prog_name, n);
     memcpy(buf + n, msg, sizeof(msg) - 1);
     n += sizeof(msg) - 1;
-    buf[n++] = sig == SIGBUS ? 'B' : 'S';
+    memcpy(buf + n, sig == SIGBUS ? "SIGBUS" : "SIGSEGV", sig == SIGBUS ? 6 : 7);
+    n += sig == SIGBUS ? 6 : 7;
     memcpy(buf + n, " at host pc ", 12);
     n += 12;
     n += fmt_hex(buf + n, pc);

@@ -2,7 +2,7 @@
  * fault.c - ways for a program to die: argv[1] selects a store to an
  * unmapped address (SIGSEGV), a jump to an unmapped address (SIGSEGV), a
  * jump into non-executable data (SIGSEGV), an undefined instruction
- * (SIGILL), BRK (SIGTRAP), kill(self, SIGABRT), or exit(N).
+ * (SIGILL), BRK (SIGTRAP), kill(self, SIGABRT), a 3 s sleep, or exit(N).
  */
 #include "sys.h"
 
@@ -28,7 +28,11 @@ int cmain(u64 *sp)
         __asm__ volatile("brk #1");
     else if (seq(w, "abort"))
         sys3(NR_kill, sys3(NR_getpid, 0, 0, 0), 6, 0);
-    else if (seq(w, "exit7"))
+    else if (seq(w, "sleep")) {
+        static const s64 ts[2] = { 3, 0 };
+        sys3(101, ts, 0, 0);            /* nanosleep */
+        return 0;
+    } else if (seq(w, "exit7"))
         return 7;
     out("FAIL: still alive\n");
     return 99;
