@@ -125,6 +125,7 @@ int cmain(u64 *sp)
         out(buf);
         out("\n");
     }
+    check(sys3(500, 0, 0, 0) == -38, "an unknown syscall: ENOSYS");
     out("pid=");
     out_u((u64)sys3(NR_getpid, 0, 0, 0));
     out("\n");
