@@ -4,7 +4,8 @@
  *
  * Order of events: options (command line over REMU_* environment), engine
  * set-up, loading the program, the initial stack, then the cpu loop, which
- * only ends through exit/exit_group or a terminating signal.
+ * ends when the guest calls exit/exit_group (user_main returns its status)
+ * or with a terminating signal.
  *
  * Guest faults: a guest access to unmapped or protected memory arrives as a
  * host SIGSEGV/SIGBUS inside generated code (or the interpreter).  The
@@ -253,14 +254,16 @@ static void guest_signal(int sig, uint64_t addr)
     user_die_by_signal(sig);
 }
 
-static void __attribute__((noreturn)) cpu_loop(const UserGuest *g, CPU *cpu)
+/* Run the guest until it exits; returns its exit status. */
+static int cpu_loop(const UserGuest *g, CPU *cpu)
 {
     for (;;) {
-        int excp = cpu_exec(cpu), sig, code;
+        int excp = cpu_exec(cpu), sig, code, status;
         uint64_t addr;
 
         if (excp == g->excp_syscall) {
-            do_syscall(cpu);
+            if (do_syscall(cpu, &status))
+                return status;
         } else if (excp == EXCP_INTERRUPT) {
             continue;
         } else if (excp == EXCP_TRANSLATE_FAILED) {
@@ -458,5 +461,10 @@ int user_main(const UserGuest *g, int argc, char **argv)
         fprintf(stderr, "%s: cannot install the fault handler: %s\n", prog_name, strerror(errno));
         return 1;
     }
-    cpu_loop(g, cpu);
+    r = cpu_loop(g, cpu);
+    if (log_enabled(LOG_STATS))
+        engine_stats_print(log_file() ? log_file() : stderr);
+    if (log_file())
+        fflush(log_file());
+    return r;
 }

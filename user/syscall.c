@@ -104,18 +104,6 @@ void syscall_init(const UserGuest *g, const UserExecOptions *opts)
     }
 }
 
-void user_exit(int status)
-{
-    FILE *lf = log_file();
-
-    fflush(stdout);
-    if (lf)
-        fflush(lf);
-    if (log_enabled(LOG_STATS))
-        engine_stats_print(lf ? lf : stderr);
-    exit(status);
-}
-
 void user_die_by_signal(int sig)
 {
     struct sigaction sa;
@@ -1063,8 +1051,6 @@ static int64_t dispatch(CPU *cpu, int id, const uint64_t a[6])
             return host_ret(prctl((int)a[0], gp(a[1]), 0, 0, 0));
         }
         return -EINVAL;
-    case USER_SYS_exit: case USER_SYS_exit_group:
-        user_exit((int)(a[0] & 0xff));
     case USER_SYS_kill:
         if ((pid_t)a[0] == getpid() || (pid_t)a[0] == 0)
             return signal_self((int)a[1]);
@@ -1241,7 +1227,7 @@ static int64_t dispatch_more(int id, const uint64_t a[6])
     }
 }
 
-void do_syscall(CPU *cpu)
+bool do_syscall(CPU *cpu, int *exit_status)
 {
     uint64_t a[6], nr = guest->syscall_nr(cpu->env);
     int id = nr < MAX_GUEST_NR ? nr_to_id[nr] : 0;
@@ -1255,11 +1241,17 @@ void do_syscall(CPU *cpu)
         if (id == USER_SYS_exit || id == USER_SYS_exit_group || id == USER_SYS_execve)
             log_printf("%s\n", call);
     }
+    /* One thread: exit ends the process like exit_group. */
+    if (id == USER_SYS_exit || id == USER_SYS_exit_group) {
+        *exit_status = (int)(a[0] & 0xff);
+        return true;
+    }
     r = dispatch(cpu, id, a);
     if (r == -ENOSYS && log_enabled(LOG_UNIMP) && id != USER_SYS_rseq)
         log_printf("remu: unsupported syscall %" PRIu64 " (%s)\n", nr,
                    id ? syscall_info[id].name : "unknown");
-    if (trace && id != USER_SYS_exit && id != USER_SYS_exit_group)
+    if (trace)
         strace_result(call, id, r);
     guest->syscall_set_ret(cpu->env, (uint64_t)r);
+    return false;
 }

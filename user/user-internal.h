@@ -97,11 +97,10 @@ typedef struct UserExecOptions {
 } UserExecOptions;
 
 void syscall_init(const UserGuest *g, const UserExecOptions *opts);
-/* Run the guest's system call; sets its result register. */
-void do_syscall(CPU *cpu);
+/* Run the guest's system call and set its result register.  Returns true
+ * when the guest asked to exit (exit/exit_group), with its status. */
+bool do_syscall(CPU *cpu, int *exit_status);
 /* Terminate the process as the kernel would for an unhandled signal. */
 void user_die_by_signal(int sig) __attribute__((noreturn));
-/* Flush logs and exit with status. */
-void user_exit(int status) __attribute__((noreturn));
 
 #endif
