@@ -241,6 +241,8 @@ static int64_t stat_to_guest(uint64_t addr, const struct stat *st)
 {
     uint8_t b[128];
 
+    if (guest->stat_layout != USER_STAT_GENERIC64)
+        return -ENOSYS;
     memset(b, 0, sizeof(b));
     put64(b + 0, st->st_dev);
     put64(b + 8, st->st_ino);
