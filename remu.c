@@ -9,14 +9,21 @@
 #include <string.h>
 
 #include "frontend/irtest/irtest.h"
+#include "user/user.h"
 
 typedef struct Personality {
     const char *guest;
     int (*main)(int argc, char **argv);     /* argv[0] is the personality's name */
 } Personality;
 
+static int aarch64_main(int argc, char **argv)
+{
+    return user_main(&aarch64_user, argc, argv);
+}
+
 static const Personality personalities[] = {
     { "ir", irtest_main },
+    { "aarch64", aarch64_main },
 };
 
 static void usage(FILE *f)

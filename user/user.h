@@ -3,7 +3,7 @@
  *
  * Everything per-guest about Linux (ELF machine, syscall numbers, where the
  * syscall arguments live, the initial registers, auxv values) is described
- * by one UserGuest; user/*.c never tests which guest it runs.
+ * by one UserGuest; the code in user/ never tests which guest it runs.
  */
 #ifndef REMU_USER_H
 #define REMU_USER_H
@@ -18,6 +18,20 @@ typedef struct UserSyscallName {
     int guest_nr;
     int id;                     /* USER_SYS_* */
 } UserSyscallName;
+
+/* Layouts of struct stat the personality can produce. */
+typedef enum UserStatLayout {
+    USER_STAT_GENERIC64,        /* asm-generic struct stat, 64-bit (arm64, riscv64...) */
+} UserStatLayout;
+
+/* Open flags whose bit differs between architectures. */
+enum {
+    USER_O_DIRECTORY = 1, USER_O_NOFOLLOW, USER_O_DIRECT, USER_O_LARGEFILE,
+};
+typedef struct UserFlagBit {
+    uint32_t guest_bit;
+    int flag;                   /* USER_O_* */
+} UserFlagBit;
 
 typedef struct UserGuest {
     const GuestArch *arch;
@@ -50,6 +64,14 @@ typedef struct UserGuest {
      * guest exception (a bug: the loop reports it and aborts the guest).
      */
     bool (*excp_to_signal)(CPU *cpu, int excp, int *signo, int *code, uint64_t *addr);
+
+    /* -cpu NAME: the accepted models, NULL-terminated (the first is the default). */
+    const char *const *cpu_models;
+    /* struct stat as the guest's fstat/newfstatat return it. */
+    UserStatLayout stat_layout;
+    /* open()/fcntl(F_GETFL) flag bits that differ from the host's:
+     * { guest bit, generic Linux name } pairs, terminated by { 0, 0 }. */
+    const UserFlagBit *open_flags;
 } UserGuest;
 
 extern const UserGuest aarch64_user;

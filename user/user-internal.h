@@ -1,0 +1,106 @@
+/*
+ * user-internal.h - shared state of the Linux user-mode personality.
+ *
+ * One guest process per host process: the state below is global.  Guest
+ * addresses are host addresses (guest_base 0); the personality keeps its
+ * own record of every guest mapping (the ELF images, the stack, brk and the
+ * guest's mmaps) so that it can refuse to fetch code from non-executable
+ * memory, check syscall buffers, and invalidate translations when
+ * executable memory goes away.
+ */
+#ifndef REMU_USER_INTERNAL_H
+#define REMU_USER_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "user/user.h"
+
+/* Generic syscall ids (user/syscall-ids.def). */
+enum {
+    USER_SYS_none = 0,
+#define SYSCALL(name, args, ret) USER_SYS_##name,
+#include "user/syscall-ids.def"
+#undef SYSCALL
+    USER_SYS_COUNT
+};
+
+/* The personality's own exception: a host fault on a guest access (set by
+ * the host SIGSEGV/SIGBUS handler; cpu->exception_addr is the address). */
+#define EXCP_USER_HOSTFAULT 0x20000
+#define EXCP_USER_HOSTBUS   0x20001
+
+/* ---- guest mappings (vma.c) -------------------------------------------- */
+
+/* Record [start, end) as mapped with prot (PROT_*); replaces what was there. */
+void vma_set(uint64_t start, uint64_t end, int prot);
+/* Forget [start, end). */
+void vma_clear(uint64_t start, uint64_t end);
+/* True if every byte of [addr, addr + len) is mapped with at least prot. */
+bool vma_check(uint64_t addr, uint64_t len, int prot);
+/* True if any byte of [start, end) is mapped executable. */
+bool vma_any_exec(uint64_t start, uint64_t end);
+/* True if no byte of [start, end) is mapped. */
+bool vma_free(uint64_t start, uint64_t end);
+/* Protection of the page holding addr, or -1 when it is not mapped. */
+int vma_prot(uint64_t addr);
+/* The guest code reader installed with engine_set_code_reader. */
+bool vma_code_read(uint64_t addr, void *buf, size_t len);
+
+/* ---- the loaded program (elfload.c) ------------------------------------ */
+
+typedef struct UserImage {
+    uint64_t entry;             /* e_entry + load bias */
+    uint64_t phdr, phnum, phent;/* program headers in guest memory */
+    uint64_t bias;              /* load bias (0 for ET_EXEC) */
+    uint64_t start, end;        /* lowest/highest address of the segments */
+    bool exec_stack;            /* PT_GNU_STACK asked for PF_X */
+} UserImage;
+
+typedef struct UserProcess {
+    const UserGuest *guest;
+    const char *exe_path;       /* the guest program's absolute path */
+    UserImage exe, interp;
+    bool has_interp;
+    uint64_t initial_pc, initial_sp;
+    uint64_t brk_start, brk_cur;
+    uint64_t stack_low, stack_high;
+    CPU *cpu;
+} UserProcess;
+
+extern UserProcess user_proc;
+
+/*
+ * Load the program path (and its interpreter, looked up under prefix when
+ * non-NULL) into memory and fill user_proc.  On failure write a one-line
+ * reason into err and return the shell-style exit status: 127 when the
+ * program or its interpreter does not exist, 126 for any other problem
+ * (permission, not an ELF, wrong machine, corrupt file, no memory).
+ */
+int user_load_program(const UserGuest *g, const char *path, const char *prefix,
+                      char *err, size_t errlen);
+
+/* Build the initial stack (argv, envp, auxv) and set user_proc.initial_sp.
+ * Returns 0, or 126 with a reason in err. */
+int user_setup_stack(const UserGuest *g, int argc, char **argv, char **envp,
+                     const char *execfn, char *err, size_t errlen);
+
+/* ---- system calls (syscall.c) ------------------------------------------ */
+
+/* Options that a guest execve passes on to the new remu. */
+typedef struct UserExecOptions {
+    const char *self;           /* this remu binary */
+    const char *ld_prefix;
+    const char *accel;
+    bool strace;
+} UserExecOptions;
+
+void syscall_init(const UserGuest *g, const UserExecOptions *opts);
+/* Run the guest's system call and set its result register.  Returns true
+ * when the guest asked to exit (exit/exit_group), with its status. */
+bool do_syscall(CPU *cpu, int *exit_status);
+/* Terminate the process as the kernel would for an unhandled signal. */
+void user_die_by_signal(int sig) __attribute__((noreturn));
+
+#endif
