@@ -1,5 +1,5 @@
 /*
- * vma-test.c - the guest mapping record (user/vma.c) against a model: an
+ * user-vma-test.c - the guest mapping record (user/vma.c) against a model: an
  * array holding each page's protection (-1: unmapped).  Random vma_set /
  * vma_clear over 64 pages, then every query compared with what the model
  * says, for every range.  Prints PASS:/FAIL: lines (remu_check_program).
