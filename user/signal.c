@@ -283,7 +283,6 @@ static bool deliver(CPU *cpu, SigThread *t, int sig, const uint8_t *info)
     a = actions[sig];
     if (a.handler > 1 && (a.flags & G_SA_RESETHAND)) {
         actions[sig].handler = 0;
-        actions[sig].flags &= ~G_SA_SIGINFO;
         host_mirror(sig, 0);
     }
     pthread_mutex_unlock(&action_lock);
@@ -389,8 +388,12 @@ void signal_force(CPU *cpu, int sig, int code, uint64_t addr)
     t->cpu = cpu;
     if (sig == SIGSEGV && code == 0)
         code = vma_prot(addr) < 0 ? G_SEGV_MAPERR : G_SEGV_ACCERR;
-    /* arm64: memory faults set thread.fault_address, others clear it. */
-    t->fault_addr = (sig == SIGSEGV || sig == SIGBUS) ? addr : 0;
+    /* arm64: memory faults set thread.fault_address, arm64_notify_die
+     * (UDF) clears it, a BRK leaves it as it was. */
+    if (sig == SIGSEGV || sig == SIGBUS)
+        t->fault_addr = addr;
+    else if (sig != SIGTRAP)
+        t->fault_addr = 0;
     fill_info(info, sig, code, addr);
     /* force_sig_info: a blocked or ignored fault signal kills. */
     pthread_mutex_lock(&action_lock);
