@@ -964,7 +964,7 @@ static int64_t dispatch_more(int id, const uint64_t a[6])
 
     switch (id) {
     case USER_SYS_ppoll:
-        /* No signal is delivered to the guest yet: its mask is not applied. */
+        /* The guest's signal mask argument is not applied (user/README.md). */
         if ((a[1] && !g_write_ok(a[0], 8 * a[1])) || (a[2] && !g_read_ok(a[2], 16)))
             return -EFAULT;
         return host_ret(syscall(SYS_ppoll, gp(a[0]), (unsigned long)a[1], gp(a[2]), NULL, 8));
