@@ -732,6 +732,35 @@ bool signal_host_kill(int sig, const void *si)
     return handler != 0 || (t->blocked & SIGBIT(sig));
 }
 
+int signal_call_mask_begin(uint64_t addr, uint64_t size, void *host_set)
+{
+    SigThread *t = self();
+    uint64_t m;
+
+    if (size != 8)
+        return -EINVAL;
+    if (!vma_check(addr, 8, PROT_READ))
+        return -EFAULT;
+    m = get64(gp(addr)) & ~UNBLOCKABLE;
+    t->saved_mask = t->blocked;
+    t->have_saved = true;
+    t->blocked = m;
+    host_mask_of(m, host_set);
+    return 0;
+}
+
+void signal_call_mask_end(bool interrupted)
+{
+    SigThread *t = self();
+
+    /* Interrupted: the handler's frame saves the old mask (delivery
+     * restores it when no handler runs); else it is back at once. */
+    if (!interrupted && t->have_saved) {
+        t->blocked = t->saved_mask;
+        t->have_saved = false;
+    }
+}
+
 uint64_t signal_blocked(void)
 {
     return self()->blocked;

@@ -963,19 +963,43 @@ static int64_t dispatch_more(int id, const uint64_t a[6])
     uint32_t len;
 
     switch (id) {
-    case USER_SYS_ppoll:
-        /* The guest's signal mask argument is not applied (user/README.md). */
+    case USER_SYS_ppoll: {
+        sigset_t hs;
+        int64_t r;
         if ((a[1] && !g_write_ok(a[0], 8 * a[1])) || (a[2] && !g_read_ok(a[2], 16)))
             return -EFAULT;
-        return host_ret(syscall(SYS_ppoll, gp(a[0]), (unsigned long)a[1], gp(a[2]), NULL, 8));
-    case USER_SYS_pselect6:
+        if (!a[3])
+            return host_ret(syscall(SYS_ppoll, gp(a[0]), (unsigned long)a[1], gp(a[2]), NULL, 8));
+        if ((r = signal_call_mask_begin(a[3], a[4], &hs)) < 0)
+            return r;
+        r = host_ret(syscall(SYS_ppoll, gp(a[0]), (unsigned long)a[1], gp(a[2]), &hs, 8));
+        signal_call_mask_end(r == -EINTR);
+        return r;
+    }
+    case USER_SYS_pselect6: {
+        /* The sixth argument: { const sigset_t *ss; size_t ss_len; }. */
+        uint64_t sm[2] = { 0, 0 };
+        struct { sigset_t *ss; size_t len; } hsm = { NULL, 8 };
+        sigset_t hs;
+        int64_t r;
         for (int i = 1; i <= 3; i++)
             if (a[i] && !g_write_ok(a[i], ((uint64_t)(uint32_t)a[0] + 63) / 64 * 8))
                 return -EFAULT;
-        if (a[4] && !g_write_ok(a[4], 16))
+        if ((a[4] && !g_write_ok(a[4], 16)) || (a[5] && !g_read_ok(a[5], 16)))
             return -EFAULT;
-        return host_ret(syscall(SYS_pselect6, (int)a[0], gp(a[1]), gp(a[2]), gp(a[3]), gp(a[4]),
-                                NULL));
+        if (a[5])
+            memcpy(sm, gp(a[5]), 16);
+        if (sm[0]) {
+            if ((r = signal_call_mask_begin(sm[0], sm[1], &hs)) < 0)
+                return r;
+            hsm.ss = &hs;
+        }
+        r = host_ret(syscall(SYS_pselect6, (int)a[0], gp(a[1]), gp(a[2]), gp(a[3]), gp(a[4]),
+                             hsm.ss ? (void *)&hsm : NULL));
+        if (hsm.ss)
+            signal_call_mask_end(r == -EINTR);
+        return r;
+    }
     case USER_SYS_sendfile:
         if (a[2] && !g_write_ok(a[2], 8))
             return -EFAULT;

@@ -124,6 +124,11 @@ bool signal_restart_syscall(int id);
 /* Host handler of SIGSEGV/SIGBUS, sent by kill: true if the guest takes it
  * (a handler, ignored, or blocked), false for the default action. */
 bool signal_host_kill(int sig, const void *siginfo);
+/* ppoll/pselect6: the guest mask at addr holds during the call (host_set,
+ * a sigset_t, gets its host version for the host call); end says whether
+ * the call was interrupted.  begin returns 0 or -errno. */
+int signal_call_mask_begin(uint64_t addr, uint64_t size, void *host_set);
+void signal_call_mask_end(bool interrupted);
 /* Threads: the creator's mask, and the first call of a new guest thread. */
 uint64_t signal_blocked(void);
 void signal_thread_init(CPU *cpu, uint64_t blocked);

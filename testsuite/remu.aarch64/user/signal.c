@@ -17,7 +17,8 @@
  *    rt_sigframe right below it, x0 = signo, x1 = &info, x2 = &uc, sp =
  *    the frame, x29 = &record, x30 = sa_restorer;
  *  - the mask while a handler runs: blocked | sa_mask | signo (unless
- *    SA_NODEFER), kernel/signal.c signal_delivered.
+ *    SA_NODEFER), kernel/signal.c signal_delivered; rt_sigsuspend and
+ *    ppoll with a mask save the mask from before the call in the frame.
  */
 #include "sys.h"
 
@@ -25,7 +26,7 @@ enum {
     NR_pipe2 = 59, NR_setitimer = 103, NR_tgkill = 131, NR_sigaltstack = 132,
     NR_rt_sigsuspend = 133, NR_rt_sigaction = 134, NR_rt_sigprocmask = 135,
     NR_rt_sigpending = 136, NR_rt_sigreturn = 139, NR_getuid = 174, NR_gettid = 178,
-    NR_clone = 220, NR_wait4 = 260, NR_getppid = 173,
+    NR_clone = 220, NR_wait4 = 260, NR_getppid = 173, NR_ppoll = 73,
 };
 enum {
     SIGHUP = 1, SIGILL = 4, SIGTRAP = 5, SIGBUS = 7, SIGUSR1 = 10, SIGSEGV = 11,
@@ -218,6 +219,11 @@ __asm__(".text\n"
 static __attribute__((noipa)) s64 ssys(s64 n, s64 a, s64 b, s64 c)
 {
     return sys6(n, a, b, c, 8, 0, 0);
+}
+
+static __attribute__((noipa)) s64 ssys6(s64 n, s64 a, s64 b, s64 c, s64 d, s64 e)
+{
+    return sys6(n, a, b, c, d, e, 0);
 }
 
 static u64 pid, tid;
@@ -784,6 +790,20 @@ static void test_sigsuspend(void)
     check_eq(ss_uc_mask, BIT(SIGUSR1), "uc_sigmask = the mask before rt_sigsuspend");
     check_eq(ss_mask_inside, BIT(SIGUSR1), "handler mask = suspend mask | signo");
     check_eq(cur_mask(), BIT(SIGUSR1), "mask restored after rt_sigsuspend");
+
+    /* ppoll with a signal mask: the same, around a 5 s timeout. */
+    u64 ts[2] = { 5, 0 };
+    ss_calls = 0;
+    raise_sig(SIGUSR1);
+    r = ssys6(NR_ppoll, 0, 0, (s64)ts, (s64)&none, 8);
+    check_eq((u64)r, (u64)-4, "ppoll with a mask: EINTR");
+    check(ss_calls == 1 && ss_uc_mask == BIT(SIGUSR1) && ss_mask_inside == BIT(SIGUSR1),
+          "ppoll with a mask: handler ran with the call's mask, frame saved the old one");
+    check_eq(cur_mask(), BIT(SIGUSR1), "mask restored after ppoll");
+    ts[0] = 0;
+    r = ssys6(NR_ppoll, 0, 0, (s64)ts, (s64)&none, 8);
+    check(r == 0 && ss_calls == 1 && cur_mask() == BIT(SIGUSR1),
+          "ppoll with a mask and nothing pending: 0, mask back");
     set_mask(0);
 }
 
