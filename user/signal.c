@@ -33,8 +33,10 @@
  * (the host handler runs on the thread it interrupts), with atomic
  * read-modify-writes because the handler can interrupt the loop; the
  * dispositions are process-wide under action_lock; the host mask of a
- * thread equals host_mask_of(blocked) outside the short windows where all
- * host signals are blocked.
+ * thread equals host_mask_of(blocked | pending) outside the short windows
+ * where all host signals are blocked: while a signal waits in the pending
+ * set, its further instances wait in the host kernel, which queues
+ * real-time signals with their siginfo.
  */
 #define _GNU_SOURCE
 #include "config.h"
@@ -46,6 +48,7 @@
 #include <sys/mman.h>
 #include <sys/syscall.h>
 #include <sys/time.h>
+#include <ucontext.h>
 #include <unistd.h>
 
 #include "user/user-internal.h"
@@ -145,7 +148,7 @@ static void host_apply_mask(uint64_t blocked)
 {
     sigset_t set;
 
-    host_mask_of(blocked, &set);
+    host_mask_of(blocked | __atomic_load_n(&sig_thread.pending, __ATOMIC_SEQ_CST), &set);
     pthread_sigmask(SIG_SETMASK, &set, NULL);
 }
 
@@ -213,8 +216,9 @@ static void host_async(int sig, siginfo_t *si, void *uc)
 {
     int saved = errno;
 
-    (void)uc;
     record(&sig_thread, sig, si);
+    /* Blocked on return until delivered: the next instance stays queued. */
+    sigaddset(&((ucontext_t *)uc)->uc_sigmask, sig);
     errno = saved;
 }
 
@@ -562,7 +566,7 @@ static int64_t sys_rt_sigsuspend(SigThread *t, uint64_t mask, uint64_t size)
     t->saved_mask = t->blocked;
     t->have_saved = true;
     t->blocked = m;
-    host_mask_of(m, &wait);
+    host_mask_of(m | __atomic_load_n(&t->pending, __ATOMIC_SEQ_CST), &wait);
     while (!(__atomic_load_n(&t->pending, __ATOMIC_SEQ_CST) & ~m))
         sigsuspend(&wait);
     host_apply_mask(m);
@@ -745,7 +749,7 @@ int signal_call_mask_begin(uint64_t addr, uint64_t size, void *host_set)
     t->saved_mask = t->blocked;
     t->have_saved = true;
     t->blocked = m;
-    host_mask_of(m, host_set);
+    host_mask_of(m | __atomic_load_n(&t->pending, __ATOMIC_SEQ_CST), host_set);
     return 0;
 }
 

@@ -754,6 +754,16 @@ static void test_nesting(void)
     set_mask(0);
     check(seq(seqbuf, "B") && pending() == 0, "unblocking delivers it");
 
+    /* Real-time signals queue: two instances, two handler runs. */
+    sigaction4(40, hB, SA_SIGINFO | SA_RESTORER, 0, 0);
+    seq_reset();
+    set_mask(BIT(40));
+    raise_sig(40);
+    raise_sig(40);
+    check(seqn == 0 && pending() == BIT(40), "blocked real-time signal pending");
+    set_mask(0);
+    check(seq(seqbuf, "BB"), "real-time signal sent twice: delivered twice");
+
     m = ~0UL;
     ssys(NR_rt_sigprocmask, 2, (s64)&m, 0);
     check_eq(cur_mask(), ~0UL & ~(BIT(9) | BIT(19)), "SIGKILL and SIGSTOP cannot be blocked");
