@@ -465,6 +465,8 @@ static void hfault(int sig, k_siginfo *info, struct k_ucontext *uc)
     f_fault = uc->uc_mcontext.fault_address;
     if (f_page)     /* make the page writable and run the insn again */
         sys3(NR_mprotect, f_page, 4096, 3);
+    else if (f_skip == 2)   /* a call to nowhere: return to the caller */
+        uc->uc_mcontext.pc = uc->uc_mcontext.regs[30];
     else if (f_skip)
         uc->uc_mcontext.pc += 4;
     if (f_x0)
@@ -511,6 +513,22 @@ static void test_faults(void)
     check_eq(f_pc, (u64)stxr_insn, "STXR fault: uc pc = the STXR");
     check_eq(f_addr, (u64)ro, "STXR fault: si_addr");
     check_eq(ro[0], 0x1234, "STXR loop completed after the handler");
+
+    p = map(4096, 3);           /* the old p may have been reused */
+    sys3(NR_munmap, p, 4096, 0);
+    fault_reset(2, 0, 0);
+    ((void (*)(void))p)();
+    check(f_calls == 1 && f_sig == SIGSEGV && f_code == SEGV_MAPERR,
+          "call to unmapped memory: SIGSEGV SEGV_MAPERR");
+    check(f_addr == (u64)p && f_pc == (u64)p && f_fault == (u64)p,
+          "call to unmapped memory: si_addr = pc = fault_address = target");
+    static u64 data_words[4] = { 0xd65f03c0 };  /* ret, but not executable */
+    fault_reset(2, 0, 0);
+    ((void (*)(void))data_words)();
+    check(f_calls == 1 && f_sig == SIGSEGV && f_code == SEGV_ACCERR,
+          "call into non-executable data: SIGSEGV SEGV_ACCERR");
+    check(f_addr == (u64)data_words && f_pc == (u64)data_words,
+          "call into non-executable data: si_addr = pc = target");
 
     sigaction4(SIGILL, hfault, SA_SIGINFO | SA_RESTORER, 0, 0);
     fault_reset(1, 0, 0);
