@@ -185,10 +185,10 @@ static void host_fault(int sig, siginfo_t *si, void *ucv)
     if (si->si_code <= 0) {
         /* Sent by kill(): the guest's if it handles, ignores or blocks it,
          * else the default action, as for any process. */
-        if (signal_host_kill(sig, si))
-            return;
         struct rlimit rl = { 0, 0 };
         sigset_t set;
+        if (signal_host_kill(sig, si))
+            return;
         setrlimit(RLIMIT_CORE, &rl);
         signal(sig, SIG_DFL);
         sigemptyset(&set);
