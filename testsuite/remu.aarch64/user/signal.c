@@ -3,7 +3,8 @@
  * ABI.  With no argument every check runs and prints PASS/FAIL lines; the
  * arguments "badstack", "badframe" and "segv-blocked" each end the process
  * with SIGSEGV the way the kernel does (a frame that cannot be written, a
- * corrupt frame given to rt_sigreturn, a fault while SIGSEGV is blocked).
+ * corrupt frame given to rt_sigreturn, a fault while SIGSEGV is blocked);
+ * "wait-int" prints "ready" and spins until a SIGINT from outside.
  *
  * Expected values come from the kernel's definitions, not from remu:
  *  - struct sigaction, stack_t, siginfo_t: include/uapi/asm-generic/
@@ -929,6 +930,17 @@ static void die_segv_blocked(void)
     segv_load((u64)p);
 }
 
+/* "wait-int": wait in a tight loop for a SIGINT sent from outside. */
+static int wait_int(void)
+{
+    sigaction4(2, halrm, SA_SIGINFO | SA_RESTORER, 0, 0);     /* SIGINT */
+    flag = 0;
+    out("ready\n");
+    spin_until(&flag);
+    check(flag == 2 && alrm_code == SI_USER, "SIGINT from outside interrupts a tight loop");
+    return nfail ? 1 : 0;
+}
+
 int cmain(u64 *sp);
 int cmain(u64 *sp)
 {
@@ -937,6 +949,8 @@ int cmain(u64 *sp)
 
     pid = (u64)sys3(NR_getpid, 0, 0, 0);
     tid = (u64)sys3(NR_gettid, 0, 0, 0);
+    if (seq(w, "wait-int"))
+        return wait_int();
     if (seq(w, "badstack") || seq(w, "badframe") || seq(w, "segv-blocked")) {
         if (seq(w, "badstack"))
             die_badstack();
