@@ -10,10 +10,12 @@
  * Guest faults: a guest access to unmapped or protected memory arrives as a
  * host SIGSEGV/SIGBUS inside generated code (or the interpreter).  The
  * handler (on its own stack) recovers the guest pc with cpu_restore_state
- * and leaves to the cpu loop with EXCP_USER_HOSTFAULT; a fault anywhere
- * else is a remu bug and aborts with a message.  Guest signals have no guest
- * handlers yet, so every synchronous guest signal terminates the process
- * with that signal, as the kernel would.
+ * and leaves to the cpu loop with EXCP_USER_HOSTFAULT; so does a fault in a
+ * helper that touches guest memory (user_helper_retaddr gives its return
+ * address in generated code); a fault anywhere else is a remu bug and
+ * aborts with a message.  The cpu loop turns guest exceptions into
+ * synchronous guest signals (signal_force) and delivers pending signals
+ * between two cpu_exec calls (user/signal.c).
  */
 #define _GNU_SOURCE
 #include "config.h"
@@ -181,9 +183,12 @@ static void host_fault(int sig, siginfo_t *si, void *ucv)
     size_t n;
 
     if (si->si_code <= 0) {
-        /* Sent by kill(): the default action, as for any process. */
+        /* Sent by kill(): the guest's if it handles, ignores or blocks it,
+         * else the default action, as for any process. */
         struct rlimit rl = { 0, 0 };
         sigset_t set;
+        if (signal_host_kill(sig, si))
+            return;
         setrlimit(RLIMIT_CORE, &rl);
         signal(sig, SIG_DFL);
         sigemptyset(&set);
@@ -197,7 +202,9 @@ static void host_fault(int sig, siginfo_t *si, void *ucv)
         if (engine_accel() == ACCEL_INTERP)
             guest = cpu->cur_tb && cpu->interp_insn >= 0 && cpu_restore_state(cpu, 0);
         else
-            guest = cpu_restore_state(cpu, pc);
+            guest = cpu_restore_state(cpu, pc) ||
+                    (user_helper_retaddr && cpu_restore_state(cpu, user_helper_retaddr - 1));
+        user_helper_retaddr = 0;
         if (guest) {
             cpu->exception_addr = (uint64_t)(uintptr_t)si->si_addr;
             cpu_loop_exit(cpu, sig == SIGBUS ? EXCP_USER_HOSTBUS : EXCP_USER_HOSTFAULT, 0);
@@ -246,34 +253,28 @@ static int install_fault_handler(void)
 
 /* ---- the cpu loop ------------------------------------------------------------ */
 
-static void guest_signal(int sig, uint64_t addr)
-{
-    if (log_enabled(LOG_UNIMP))
-        log_printf("remu: guest signal %d (address 0x%" PRIx64 "): terminating, "
-                   "guest signal handlers are not supported\n", sig, addr);
-    user_die_by_signal(sig);
-}
-
 /* Run the guest until it exits; returns its exit status. */
 static int cpu_loop(const UserGuest *g, CPU *cpu)
 {
     for (;;) {
-        int excp = cpu_exec(cpu), sig, code, status;
+        int excp, sig, code, status;
         uint64_t addr;
 
+        signal_deliver_pending(cpu);
+        excp = cpu_exec(cpu);
         if (excp == g->excp_syscall) {
             if (do_syscall(cpu, &status))
                 return status;
         } else if (excp == EXCP_INTERRUPT) {
             continue;
         } else if (excp == EXCP_TRANSLATE_FAILED) {
-            guest_signal(SIGSEGV, cpu->env->pc);
+            signal_force(cpu, SIGSEGV, 0, cpu->env->pc);
         } else if (excp == EXCP_USER_HOSTFAULT) {
-            guest_signal(SIGSEGV, cpu->exception_addr);
+            signal_force(cpu, SIGSEGV, 0, cpu->exception_addr);
         } else if (excp == EXCP_USER_HOSTBUS) {
-            guest_signal(SIGBUS, cpu->exception_addr);
+            signal_force(cpu, SIGBUS, BUS_ADRERR, cpu->exception_addr);
         } else if (g->excp_to_signal(cpu, excp, &sig, &code, &addr)) {
-            guest_signal(sig, addr);
+            signal_force(cpu, sig, code, addr);
         } else {
             fprintf(stderr, "%s: internal error: unexpected exception 0x%x at pc 0x%" PRIx64 "\n",
                     prog_name, excp, cpu->env->pc);

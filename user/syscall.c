@@ -10,10 +10,9 @@
  * Results are the kernel's: a value, or -errno (guest errno numbers are the
  * asm-generic ones, the host's on x86_64 and arm64).
  *
- * Signals: this wave records the guest's sigaction/sigprocmask/sigaltstack
- * wishes but delivers nothing to guest handlers; a signal the guest sends
- * itself with its default action "terminate" ends the process as the
- * kernel would (user_die_by_signal).
+ * Signals are user/signal.c's: the signal syscalls go there, and a call
+ * that a signal interrupted (-EINTR) runs again after the handler when its
+ * SA_RESTART says so.
  */
 #define _GNU_SOURCE
 #include "config.h"
@@ -74,12 +73,6 @@ static uint16_t nr_to_id[MAX_GUEST_NR];
 static const UserGuest *guest;
 static UserExecOptions exec_opts;
 
-/* Recorded signal state (no delivery yet). */
-#define NSIG_GUEST 64
-static uint8_t sig_actions[NSIG_GUEST + 1][32];
-static uint64_t sig_mask;
-static uint8_t sig_altstack[24];
-
 void syscall_init(const UserGuest *g, const UserExecOptions *opts)
 {
     guest = g;
@@ -88,20 +81,7 @@ void syscall_init(const UserGuest *g, const UserExecOptions *opts)
     for (const UserSyscallName *s = g->syscalls; s->guest_nr >= 0; s++)
         if (s->guest_nr < MAX_GUEST_NR)
             nr_to_id[s->guest_nr] = (uint16_t)s->id;
-    /* Ignored signals and the signal mask survive execve: start from the
-     * host's, which a guest execve (a new remu) inherited. */
-    sigset_t mask;
-    if (sigprocmask(SIG_SETMASK, NULL, &mask) == 0)
-        for (int sig = 1; sig <= NSIG_GUEST && sig < NSIG; sig++)
-            if (sigismember(&mask, sig) == 1)
-                sig_mask |= UINT64_C(1) << (sig - 1);
-    for (int sig = 1; sig <= NSIG_GUEST && sig < NSIG; sig++) {
-        struct sigaction old;
-        uint64_t ign = 1;
-        if (sigaction(sig, NULL, &old) == 0 && !(old.sa_flags & SA_SIGINFO) &&
-            old.sa_handler == SIG_IGN)
-            memcpy(sig_actions[sig], &ign, 8);
-    }
+    signal_init(g);
 }
 
 void user_die_by_signal(int sig)
@@ -395,108 +375,6 @@ static int64_t sys_brk(uint64_t want)
     }
     user_proc.brk_cur = want;
     return (int64_t)want;
-}
-
-/* ---- signals (recorded) --------------------------------------------------- */
-
-/* Default action of sig is to ignore it. */
-static bool sig_default_ignored(int sig)
-{
-    return sig == SIGCHLD || sig == SIGCONT || sig == SIGURG || sig == SIGWINCH;
-}
-
-/* The guest sends itself sig. */
-static int64_t signal_self(int sig)
-{
-    uint64_t handler;
-
-    if (sig == 0)
-        return 0;
-    if (sig < 0 || sig > NSIG_GUEST)
-        return -EINVAL;
-    if (sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU || sig == SIGCONT)
-        return host_ret(kill(getpid(), sig));
-    if (sig_mask & (UINT64_C(1) << (sig - 1)))
-        return 0;
-    memcpy(&handler, sig_actions[sig], 8);
-    if (handler == 1 || (handler == 0 && sig_default_ignored(sig)))
-        return 0;
-    if (handler > 1 && log_enabled(LOG_UNIMP))
-        log_printf("remu: signal %d has a guest handler; delivery to guest handlers "
-                   "is not supported: terminating\n", sig);
-    user_die_by_signal(sig);
-}
-
-static int64_t sys_rt_sigaction(int sig, uint64_t act, uint64_t oact, uint64_t size)
-{
-    size_t n = guest->elf_class == 2 ? 32 : 20;
-
-    if (size != 8 || sig < 1 || sig > NSIG_GUEST)
-        return -EINVAL;
-    if (act && (sig == SIGKILL || sig == SIGSTOP))
-        return -EINVAL;
-    if ((act && !g_read_ok(act, n)) || (oact && !g_write_ok(oact, n)))
-        return -EFAULT;
-    if (oact)
-        memcpy(gp(oact), sig_actions[sig], n);
-    if (act) {
-        uint64_t handler;
-        memcpy(sig_actions[sig], gp(act), n);
-        memcpy(&handler, sig_actions[sig], 8);
-        /* Ignoring or defaulting a signal is done by the host itself (a
-         * write to a closed pipe then behaves right); remu keeps its own
-         * SIGSEGV/SIGBUS handler for guest faults. */
-        if (handler <= 1 && sig != SIGSEGV && sig != SIGBUS && sig < NSIG)
-            signal(sig, handler ? SIG_IGN : SIG_DFL);
-    }
-    return 0;
-}
-
-static int64_t sys_rt_sigprocmask(int how, uint64_t set, uint64_t oset, uint64_t size)
-{
-    uint64_t s, unblockable = (UINT64_C(1) << (SIGKILL - 1)) | (UINT64_C(1) << (SIGSTOP - 1));
-
-    if (size != 8)
-        return -EINVAL;
-    if ((set && !g_read_ok(set, 8)) || (oset && !g_write_ok(oset, 8)))
-        return -EFAULT;
-    if (oset)
-        memcpy(gp(oset), &sig_mask, 8);
-    if (!set)
-        return 0;
-    memcpy(&s, gp(set), 8);
-    switch (how) {
-    case SIG_BLOCK: sig_mask |= s; break;
-    case SIG_UNBLOCK: sig_mask &= ~s; break;
-    case SIG_SETMASK: sig_mask = s; break;
-    default: return -EINVAL;
-    }
-    sig_mask &= ~unblockable;
-    return 0;
-}
-
-static int64_t sys_sigaltstack(uint64_t ss, uint64_t oss)
-{
-    uint8_t n[24];
-
-    if ((ss && !g_read_ok(ss, 24)) || (oss && !g_write_ok(oss, 24)))
-        return -EFAULT;
-    if (ss) {
-        uint32_t flags;
-        uint64_t size;
-        memcpy(n, gp(ss), 24);
-        memcpy(&flags, n + 8, 4);
-        memcpy(&size, n + 16, 8);
-        if (flags & ~(uint32_t)(SS_DISABLE | (1u << 31)))
-            return -EINVAL;
-        if (!(flags & SS_DISABLE) && size < guest->minsigstksz)
-            return -ENOMEM;
-    }
-    if (oss)
-        memcpy(gp(oss), sig_altstack, 24);
-    if (ss)
-        memcpy(sig_altstack, n, 24);
-    return 0;
 }
 
 /* ---- processes ------------------------------------------------------------- */
@@ -1053,24 +931,11 @@ static int64_t dispatch(CPU *cpu, int id, const uint64_t a[6])
             return host_ret(prctl((int)a[0], gp(a[1]), 0, 0, 0));
         }
         return -EINVAL;
-    case USER_SYS_kill:
-        if ((pid_t)a[0] == getpid() || (pid_t)a[0] == 0)
-            return signal_self((int)a[1]);
-        return host_ret(kill((pid_t)a[0], (int)a[1]));
-    case USER_SYS_tkill:
-        if ((pid_t)a[0] == (pid_t)syscall(SYS_gettid))
-            return signal_self((int)a[1]);
-        return -ESRCH;
-    case USER_SYS_tgkill:
-        if ((pid_t)a[0] == getpid() && (pid_t)a[1] == (pid_t)syscall(SYS_gettid))
-            return signal_self((int)a[2]);
-        return -ESRCH;
-    case USER_SYS_rt_sigaction:
-        return sys_rt_sigaction((int)a[0], a[1], a[2], a[3]);
-    case USER_SYS_rt_sigprocmask:
-        return sys_rt_sigprocmask((int)a[0], a[1], a[2], a[3]);
-    case USER_SYS_sigaltstack:
-        return sys_sigaltstack(a[0], a[1]);
+    case USER_SYS_kill: case USER_SYS_tkill: case USER_SYS_tgkill:
+    case USER_SYS_rt_sigaction: case USER_SYS_rt_sigprocmask: case USER_SYS_rt_sigpending:
+    case USER_SYS_rt_sigsuspend: case USER_SYS_sigaltstack:
+    case USER_SYS_getitimer: case USER_SYS_setitimer:
+        return signal_syscall(cpu, id, a);
     case USER_SYS_futex:
         /* Guest addresses are host addresses: the host futex is exact. */
         if (!g_read_ok(a[0], 4))
@@ -1098,19 +963,43 @@ static int64_t dispatch_more(int id, const uint64_t a[6])
     uint32_t len;
 
     switch (id) {
-    case USER_SYS_ppoll:
-        /* No signal is delivered to the guest yet: its mask is not applied. */
+    case USER_SYS_ppoll: {
+        sigset_t hs;
+        int64_t r;
         if ((a[1] && !g_write_ok(a[0], 8 * a[1])) || (a[2] && !g_read_ok(a[2], 16)))
             return -EFAULT;
-        return host_ret(syscall(SYS_ppoll, gp(a[0]), (unsigned long)a[1], gp(a[2]), NULL, 8));
-    case USER_SYS_pselect6:
+        if (!a[3])
+            return host_ret(syscall(SYS_ppoll, gp(a[0]), (unsigned long)a[1], gp(a[2]), NULL, 8));
+        if ((r = signal_call_mask_begin(a[3], a[4], &hs)) < 0)
+            return r;
+        r = host_ret(syscall(SYS_ppoll, gp(a[0]), (unsigned long)a[1], gp(a[2]), &hs, 8));
+        signal_call_mask_end(r == -EINTR);
+        return r;
+    }
+    case USER_SYS_pselect6: {
+        /* The sixth argument: { const sigset_t *ss; size_t ss_len; }. */
+        uint64_t sm[2] = { 0, 0 };
+        struct { sigset_t *ss; size_t len; } hsm = { NULL, 8 };
+        sigset_t hs;
+        int64_t r;
         for (int i = 1; i <= 3; i++)
             if (a[i] && !g_write_ok(a[i], ((uint64_t)(uint32_t)a[0] + 63) / 64 * 8))
                 return -EFAULT;
-        if (a[4] && !g_write_ok(a[4], 16))
+        if ((a[4] && !g_write_ok(a[4], 16)) || (a[5] && !g_read_ok(a[5], 16)))
             return -EFAULT;
-        return host_ret(syscall(SYS_pselect6, (int)a[0], gp(a[1]), gp(a[2]), gp(a[3]), gp(a[4]),
-                                NULL));
+        if (a[5])
+            memcpy(sm, gp(a[5]), 16);
+        if (sm[0]) {
+            if ((r = signal_call_mask_begin(sm[0], sm[1], &hs)) < 0)
+                return r;
+            hsm.ss = &hs;
+        }
+        r = host_ret(syscall(SYS_pselect6, (int)a[0], gp(a[1]), gp(a[2]), gp(a[3]), gp(a[4]),
+                             hsm.ss ? (void *)&hsm : NULL));
+        if (hsm.ss)
+            signal_call_mask_end(r == -EINTR);
+        return r;
+    }
     case USER_SYS_sendfile:
         if (a[2] && !g_write_ok(a[2], 8))
             return -EFAULT;
@@ -1248,12 +1137,24 @@ bool do_syscall(CPU *cpu, int *exit_status)
         *exit_status = (int)(a[0] & 0xff);
         return true;
     }
+    if (id == USER_SYS_rt_sigreturn) {
+        /* Every register comes from the frame, the result register too. */
+        if (trace)
+            log_printf("%s\n", call);
+        signal_sigreturn(cpu);
+        return false;
+    }
     r = dispatch(cpu, id, a);
     if (r == -ENOSYS && log_enabled(LOG_UNIMP) && id != USER_SYS_rseq)
         log_printf("remu: unsupported syscall %" PRIu64 " (%s)\n", nr,
                    id ? syscall_info[id].name : "unknown");
     if (trace)
         strace_result(call, id, r);
+    if (r == -EINTR && signal_restart_syscall(id)) {
+        /* Back to the syscall instruction, its arguments untouched. */
+        cpu->env->pc -= guest->syscall_insn_len;
+        return false;
+    }
     guest->syscall_set_ret(cpu->env, (uint64_t)r);
     return false;
 }

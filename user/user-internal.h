@@ -103,4 +103,37 @@ bool do_syscall(CPU *cpu, int *exit_status);
 /* Terminate the process as the kernel would for an unhandled signal. */
 void user_die_by_signal(int sig) __attribute__((noreturn));
 
+/* ---- signals (signal.c) ------------------------------------------------- */
+
+/* Dispositions and mask inherited over execve; the guest's signal_init. */
+void signal_init(const UserGuest *g);
+/* At a safe point of the cpu loop (between cpu_exec calls): run the
+ * handlers (or default actions) of the calling thread's pending signals. */
+void signal_deliver_pending(CPU *cpu);
+/* A synchronous signal of the instruction at env->pc (fault, UDF, BRK...):
+ * to its handler at once, or the process dies.  SIGSEGV with code 0 gets
+ * SEGV_MAPERR or SEGV_ACCERR from the record of guest mappings. */
+void signal_force(CPU *cpu, int sig, int code, uint64_t addr);
+/* kill, tkill, tgkill, rt_sigaction, rt_sigprocmask, rt_sigpending,
+ * rt_sigsuspend, sigaltstack, getitimer, setitimer. */
+int64_t signal_syscall(CPU *cpu, int id, const uint64_t a[6]);
+/* rt_sigreturn: registers, mask and altstack from the frame. */
+void signal_sigreturn(CPU *cpu);
+/* Syscall id returned -EINTR: true if it must run again (SA_RESTART). */
+bool signal_restart_syscall(int id);
+/* Host handler of SIGSEGV/SIGBUS, sent by kill: true if the guest takes it
+ * (a handler, ignored, or blocked), false for the default action. */
+bool signal_host_kill(int sig, const void *siginfo);
+/* ppoll/pselect6: the guest mask at addr holds during the call (host_set,
+ * a sigset_t, gets its host version for the host call); end says whether
+ * the call was interrupted.  begin returns 0 or -errno. */
+int signal_call_mask_begin(uint64_t addr, uint64_t size, void *host_set);
+void signal_call_mask_end(bool interrupted);
+/* Threads: the creator's mask, and the first call of a new guest thread. */
+uint64_t signal_blocked(void);
+void signal_thread_init(CPU *cpu, uint64_t blocked);
+/* Set by a helper touching guest memory around its body: its return
+ * address in generated code, so a host fault inside it is precise. */
+extern __thread volatile uintptr_t user_helper_retaddr;
+
 #endif

@@ -33,6 +33,25 @@ typedef struct UserFlagBit {
     int flag;                   /* USER_O_* */
 } UserFlagBit;
 
+/* A guest sigaltstack (stack_t): base, size and SS_* flags. */
+typedef struct UserSigStack {
+    uint64_t sp, size;
+    uint32_t flags;
+} UserSigStack;
+
+/* A signal about to run a guest handler, as user/signal.c hands it to the
+ * guest's setup_frame. */
+typedef struct UserSigFrame {
+    int signo;
+    uint8_t info[128];          /* siginfo_t, generic 64-bit layout */
+    uint64_t handler, flags;    /* sa_handler, sa_flags (SA_*) */
+    uint64_t restorer;          /* sa_restorer, or remu's sigreturn trampoline */
+    uint64_t frame_top;         /* the frame goes below this (altstack top or sp) */
+    uint64_t blocked;           /* the mask rt_sigreturn restores (uc_sigmask) */
+    UserSigStack stack;         /* uc_stack: the altstack as seen at delivery */
+    uint64_t fault_addr;        /* the thread's last fault address */
+} UserSigFrame;
+
 typedef struct UserGuest {
     const GuestArch *arch;
     const char *name;           /* "aarch64": remu-aarch64, binfmt name */
@@ -72,6 +91,23 @@ typedef struct UserGuest {
     /* open()/fcntl(F_GETFL) flag bits that differ from the host's:
      * { guest bit, generic Linux name } pairs, terminated by { 0, 0 }. */
     const UserFlagBit *open_flags;
+
+    /*
+     * Signal delivery (user/signal.c decides what to deliver; these write
+     * and read the guest's frame).  setup_frame builds the frame of f below
+     * f->frame_top and points the registers at the handler; false when the
+     * frame cannot be written (the kernel then forces SIGSEGV).
+     * restore_frame is rt_sigreturn: reload the registers from the frame at
+     * the stack pointer and give back the saved mask and uc_stack; false for
+     * a bad frame (SIGSEGV).
+     */
+    bool (*setup_frame)(CPU *cpu, const UserSigFrame *f);
+    bool (*restore_frame)(CPU *cpu, uint64_t *blocked, UserSigStack *stack);
+    uint64_t (*get_sp)(const CPUCommon *env);
+    /* Bytes of the syscall instruction (a restarted syscall runs it again). */
+    uint8_t syscall_insn_len;
+    /* Called once before the guest runs (e.g. to make helper faults precise). */
+    void (*signal_init)(void);
 } UserGuest;
 
 extern const UserGuest aarch64_user;

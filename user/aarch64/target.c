@@ -12,6 +12,7 @@
 #include <signal.h>
 
 #include "frontend/aarch64/cpu.h"
+#include "user/aarch64/signal.h"
 #include "user/user-internal.h"
 
 #define EM_AARCH64_NR 183
@@ -284,4 +285,9 @@ const UserGuest aarch64_user = {
     .cpu_models = a64_cpu_models,
     .stat_layout = USER_STAT_GENERIC64,
     .open_flags = a64_open_flags,
+    .setup_frame = a64_setup_frame,
+    .restore_frame = a64_restore_frame,
+    .get_sp = a64_get_sp,
+    .syscall_insn_len = 4,
+    .signal_init = a64_signal_init,
 };
