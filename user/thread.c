@@ -1,0 +1,409 @@
+/*
+ * thread.c - guest threads: one host thread, with its own CPU, per guest
+ * thread; thread exit, exit_group, futexes and the per-thread kernel
+ * records (clear_child_tid, the robust list).
+ *
+ * A guest clone with CLONE_THREAD becomes a detached host pthread.  The
+ * child's CPU starts as a copy of the parent's state (so it continues after
+ * the SVC), with x0 = 0, the new stack and, with CLONE_SETTLS, the new
+ * thread pointer; it runs the same cpu loop as the main thread.  The guest
+ * thread id is the host thread's tid (gettid), so futexes and tgkill name
+ * the same thread on both sides.  The parent returns only after the child
+ * has stored its tid where CLONE_PARENT_SETTID/CLONE_CHILD_SETTID ask, as
+ * the kernel does before either side runs again.
+ *
+ * Exit.  exit ends only the calling thread: like the kernel, it stores 0 at
+ * its clear_child_tid address and wakes one futex waiter there (that is how
+ * pthread_join waits).  The main thread's exit leaves the process running
+ * while other threads live: it waits for them, and the process status is
+ * the main thread's (the thread group leader's, as Linux reports it).
+ * exit_group with other threads alive ends the process at once with
+ * _exit, since the others may be anywhere (blocked in a host call or in
+ * generated code) and the host kernel stops them all the same way.
+ *
+ * Guest addresses are host addresses, so the guest's futexes are host
+ * futexes on the same words; the timeout (struct timespec, two 64-bit
+ * words on arm64 as on x86_64 and every 64-bit Linux) passes unchanged.
+ */
+#define _GNU_SOURCE
+#include "config.h"
+
+#include <errno.h>
+#include <linux/futex.h>
+#include <pthread.h>
+#include <semaphore.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "core/log.h"
+#include "user/user-internal.h"
+
+#define CLONE_VM_ 0x100
+#define CLONE_FS_ 0x200
+#define CLONE_FILES_ 0x400
+#define CLONE_SIGHAND_ 0x800
+#define CLONE_THREAD_ 0x10000
+#define CLONE_SYSVSEM_ 0x40000
+#define CLONE_SETTLS_ 0x80000
+#define CLONE_PARENT_SETTID_ 0x100000
+#define CLONE_CHILD_CLEARTID_ 0x200000
+#define CLONE_DETACHED_ 0x400000
+#define CLONE_CHILD_SETTID_ 0x1000000
+
+/* What a thread clone may ask for, and what it must. */
+#define THREAD_FLAGS_ALLOWED (CLONE_VM_ | CLONE_FS_ | CLONE_FILES_ | CLONE_SIGHAND_ | \
+                              CLONE_THREAD_ | CLONE_SYSVSEM_ | CLONE_SETTLS_ | \
+                              CLONE_PARENT_SETTID_ | CLONE_CHILD_CLEARTID_ | \
+                              CLONE_DETACHED_ | CLONE_CHILD_SETTID_)
+#define THREAD_FLAGS_NEEDED (CLONE_VM_ | CLONE_FS_ | CLONE_FILES_ | CLONE_SIGHAND_ | CLONE_THREAD_)
+
+typedef struct UserThread {
+    CPU *cpu;
+    pid_t tid;
+    bool is_main;
+    uint64_t clear_child_tid;       /* CLONE_CHILD_CLEARTID / set_tid_address */
+    uint64_t robust_list, robust_len;
+    struct UserThread *next;
+} UserThread;
+
+/* The parent's side of a creation: lives on the parent's stack until the
+ * child posts ready (the child must not touch it afterwards). */
+typedef struct ThreadStart {
+    UserThread *t;
+    uint64_t flags, ptid, ctid;
+    sem_t ready;
+    pid_t tid;
+} ThreadStart;
+
+static pthread_mutex_t threads_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t threads_gone = PTHREAD_COND_INITIALIZER;
+static UserThread main_thread = { .is_main = true };
+static UserThread *threads = &main_thread;   /* every live guest thread */
+static int nthreads = 1;
+static __thread UserThread *self_thread;
+
+/* The calling host thread's guest thread (the main one before any clone). */
+static UserThread *thread_self(void)
+{
+    if (!self_thread) {
+        self_thread = &main_thread;
+        if (!main_thread.cpu)
+            main_thread.cpu = user_proc.cpu;
+        if (!main_thread.tid)
+            main_thread.tid = (pid_t)syscall(SYS_gettid);
+    }
+    return self_thread;
+}
+
+CPU *thread_current_cpu(void)
+{
+    return self_thread ? self_thread->cpu : user_proc.cpu;
+}
+
+static void thread_unlink(UserThread *t)
+{
+    for (UserThread **pp = &threads; *pp; pp = &(*pp)->next)
+        if (*pp == t) {
+            *pp = t->next;
+            return;
+        }
+}
+
+/* The kernel's exit-time clear_child_tid: store 0, wake one waiter. */
+static void thread_clear_tid(UserThread *t)
+{
+    uint64_t a = t->clear_child_tid;
+
+    t->clear_child_tid = 0;
+    if (a && vma_check(a, 4, PROT_WRITE)) {
+        __atomic_store_n((uint32_t *)(uintptr_t)a, 0, __ATOMIC_SEQ_CST);
+        syscall(SYS_futex, (uint32_t *)(uintptr_t)a, FUTEX_WAKE, 1, NULL, NULL, 0);
+    }
+}
+
+static void *thread_main(void *arg)
+{
+    ThreadStart *st = arg;
+    UserThread *t = st->t;
+    uint64_t flags = st->flags;
+    pid_t tid = (pid_t)syscall(SYS_gettid);
+
+    t->tid = tid;
+    self_thread = t;
+    if ((flags & CLONE_CHILD_SETTID_) && vma_check(st->ctid, 4, PROT_WRITE))
+        __atomic_store_n((uint32_t *)(uintptr_t)st->ctid, (uint32_t)tid, __ATOMIC_SEQ_CST);
+    if ((flags & CLONE_PARENT_SETTID_) && vma_check(st->ptid, 4, PROT_WRITE))
+        __atomic_store_n((uint32_t *)(uintptr_t)st->ptid, (uint32_t)tid, __ATOMIC_SEQ_CST);
+    if (flags & CLONE_CHILD_CLEARTID_)
+        t->clear_child_tid = st->ctid;
+    st->tid = tid;
+    sem_post(&st->ready);
+
+    user_cpu_loop(t->cpu);
+
+    /* exit: the cpu loop returned (exit_group never returns here). */
+    pthread_mutex_lock(&threads_lock);
+    thread_unlink(t);
+    nthreads--;
+    pthread_cond_broadcast(&threads_gone);
+    pthread_mutex_unlock(&threads_lock);
+    thread_clear_tid(t);
+    cpu_destroy(t->cpu);
+    free(t);
+    return NULL;
+}
+
+static int64_t thread_create(CPU *parent, uint64_t flags, uint64_t sp, uint64_t ptid,
+                             uint64_t tls, uint64_t ctid)
+{
+    const UserGuest *g = user_proc.guest;
+    UserThread *t;
+    ThreadStart st;
+    pthread_attr_t attr;
+    pthread_t pt;
+    size_t env_size = g->arch->env_size;
+    int r;
+
+    if ((flags & ~(uint64_t)THREAD_FLAGS_ALLOWED) ||
+        (flags & THREAD_FLAGS_NEEDED) != THREAD_FLAGS_NEEDED)
+        return -EINVAL;
+    t = calloc(1, sizeof(*t));
+    if (!t)
+        return -ENOMEM;
+    t->cpu = cpu_create();
+    if (!t->cpu) {
+        free(t);
+        return -ENOMEM;
+    }
+    /* The parent's registers, but the child's own CPU links. */
+    {
+        CPUCommon *env = t->cpu->env;
+        struct TranslationBlock **jc = env->jmp_cache;
+        CPU *owner = env->cpu;
+
+        memcpy(env, parent->env, env_size);
+        env->jmp_cache = jc;
+        env->cpu = owner;
+        env->exit_request = 0;
+    }
+    g->syscall_set_ret(t->cpu->env, 0);
+    if (sp)
+        g->set_sp(t->cpu->env, sp);
+    if (flags & CLONE_SETTLS_)
+        g->set_tls(t->cpu->env, tls);
+
+    st.t = t;
+    st.flags = flags;
+    st.ptid = ptid;
+    st.ctid = ctid;
+    st.tid = 0;
+    sem_init(&st.ready, 0, 0);
+
+    pthread_mutex_lock(&threads_lock);
+    t->next = threads;
+    threads = t;
+    nthreads++;
+    pthread_mutex_unlock(&threads_lock);
+
+    /* The child inherits the parent's host signal mask, as with clone. */
+    pthread_attr_init(&attr);
+    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+    pthread_attr_setstacksize(&attr, 8u << 20);
+    r = pthread_create(&pt, &attr, thread_main, &st);
+    pthread_attr_destroy(&attr);
+    if (r != 0) {
+        pthread_mutex_lock(&threads_lock);
+        thread_unlink(t);
+        nthreads--;
+        pthread_mutex_unlock(&threads_lock);
+        cpu_destroy(t->cpu);
+        free(t);
+        sem_destroy(&st.ready);
+        return -EAGAIN;
+    }
+    while (sem_wait(&st.ready) < 0 && errno == EINTR)
+        continue;
+    sem_destroy(&st.ready);
+    return st.tid;
+}
+
+/* After fork in a child process: only the calling thread exists. */
+static void thread_after_fork(void)
+{
+    UserThread *self = thread_self();
+
+    pthread_mutex_init(&threads_lock, NULL);
+    pthread_cond_init(&threads_gone, NULL);
+    for (UserThread *t = threads, *next; t; t = next) {
+        next = t->next;
+        if (t == self)
+            continue;
+        /* Its CPU must leave the engine's list, or an exclusive section
+         * would wait for a CPU no thread runs any more. */
+        cpu_destroy(t->cpu);
+        if (t != &main_thread)
+            free(t);
+    }
+    self->next = NULL;
+    self->tid = (pid_t)syscall(SYS_gettid);
+    self->is_main = true;
+    threads = self;
+    nthreads = 1;
+}
+
+int64_t thread_clone(CPU *cpu, uint64_t flags, uint64_t sp, uint64_t ptid, uint64_t tls,
+                     uint64_t ctid)
+{
+    UserThread *self = thread_self();
+    pid_t pid;
+
+    if (flags & CLONE_THREAD_)
+        return thread_create(cpu, flags, sp, ptid, tls, ctid);
+    /* A process that shares memory without being a thread (not vfork):
+     * remu cannot give it its own host process. */
+    if ((flags & CLONE_VM_) && !(flags & 0x4000))
+        return -ENOSYS;
+    if ((flags & 0xff) != SIGCHLD && (flags & 0xff) != 0)
+        return -EINVAL;
+    fflush(NULL);
+    pid = fork();
+    if (pid < 0)
+        return -errno;
+    if (pid == 0) {
+        pid_t tid = (pid_t)syscall(SYS_gettid);
+        thread_after_fork();
+        if ((flags & CLONE_CHILD_SETTID_) && vma_check(ctid, 4, PROT_WRITE))
+            memcpy((void *)(uintptr_t)ctid, &tid, 4);
+        if (flags & CLONE_CHILD_CLEARTID_)
+            self->clear_child_tid = ctid;
+        if (sp)
+            user_proc.guest->set_sp(cpu->env, sp);
+        if (flags & CLONE_SETTLS_)
+            user_proc.guest->set_tls(cpu->env, tls);
+        return 0;
+    }
+    if ((flags & CLONE_PARENT_SETTID_) && vma_check(ptid, 4, PROT_WRITE))
+        memcpy((void *)(uintptr_t)ptid, &pid, 4);
+    return pid;
+}
+
+void thread_exit(CPU *cpu)
+{
+    UserThread *self = thread_self();
+
+    (void)cpu;
+    if (!self->is_main)
+        return;     /* thread_main finishes it when the cpu loop returns */
+    thread_clear_tid(self);
+    pthread_mutex_lock(&threads_lock);
+    thread_unlink(self);
+    nthreads--;
+    while (nthreads > 0)
+        pthread_cond_wait(&threads_gone, &threads_lock);
+    pthread_mutex_unlock(&threads_lock);
+}
+
+void thread_exit_group(int status)
+{
+    FILE *lf = log_file();
+    int n;
+
+    pthread_mutex_lock(&threads_lock);
+    n = nthreads;
+    pthread_mutex_unlock(&threads_lock);
+    if (n <= 1 && thread_self()->is_main)
+        return;     /* the only thread: the cpu loop returns the status */
+    if (log_enabled(LOG_STATS))
+        engine_stats_print(lf ? lf : stderr);
+    fflush(stdout);
+    if (lf)
+        fflush(lf);
+    _exit(status);
+}
+
+uint64_t thread_set_tid_address(uint64_t addr)
+{
+    UserThread *self = thread_self();
+
+    self->clear_child_tid = addr;
+    return (uint64_t)self->tid;
+}
+
+int64_t thread_set_robust_list(uint64_t head, uint64_t len)
+{
+    UserThread *self = thread_self();
+
+    if (len != 24)
+        return -EINVAL;
+    self->robust_list = head;
+    self->robust_len = len;
+    return 0;
+}
+
+int64_t thread_get_robust_list(int tid, uint64_t head_ptr, uint64_t len_ptr)
+{
+    UserThread *found = NULL;
+    uint64_t head = 0, len = 0;
+
+    if (!vma_check(head_ptr, 8, PROT_WRITE) || !vma_check(len_ptr, 8, PROT_WRITE))
+        return -EFAULT;
+    pthread_mutex_lock(&threads_lock);
+    if (tid == 0) {
+        found = thread_self();
+    } else {
+        for (UserThread *t = threads; t; t = t->next)
+            if (t->tid == tid)
+                found = t;
+    }
+    if (found) {
+        head = found->robust_list;
+        len = found->robust_len ? found->robust_len : 24;
+    }
+    pthread_mutex_unlock(&threads_lock);
+    if (!found)
+        return -ESRCH;
+    memcpy((void *)(uintptr_t)head_ptr, &head, 8);
+    memcpy((void *)(uintptr_t)len_ptr, &len, 8);
+    return 0;
+}
+
+/*
+ * futex(uaddr, op, val, timeout/val2, uaddr2, val3).  The operations glibc
+ * and hand-written code use, with or without FUTEX_PRIVATE_FLAG and
+ * FUTEX_CLOCK_REALTIME; the PI operations are left to the host as well
+ * (their words hold host tids, which are the guest's).  The fourth argument
+ * is a timeout pointer for the waits and a count for the requeues.
+ */
+int64_t thread_futex(uint64_t uaddr, int op, uint32_t val, uint64_t timeout, uint64_t uaddr2,
+                     uint32_t val3)
+{
+    int cmd = op & FUTEX_CMD_MASK;
+    long r;
+
+    if (!vma_check(uaddr, 4, PROT_READ))
+        return -EFAULT;
+    switch (cmd) {
+    case FUTEX_WAIT: case FUTEX_WAIT_BITSET: case FUTEX_LOCK_PI: case FUTEX_WAIT_REQUEUE_PI:
+        if (timeout && !vma_check(timeout, 16, PROT_READ))
+            return -EFAULT;
+        break;
+    case FUTEX_WAKE: case FUTEX_WAKE_BITSET: case FUTEX_UNLOCK_PI: case FUTEX_TRYLOCK_PI:
+        break;
+    case FUTEX_REQUEUE: case FUTEX_CMP_REQUEUE: case FUTEX_WAKE_OP: case FUTEX_CMP_REQUEUE_PI:
+        if (!vma_check(uaddr2, 4, PROT_READ))
+            return -EFAULT;
+        break;
+    default:
+        return -ENOSYS;
+    }
+    if (cmd == FUTEX_WAIT_REQUEUE_PI && !vma_check(uaddr2, 4, PROT_READ))
+        return -EFAULT;
+    r = syscall(SYS_futex, (uint32_t *)(uintptr_t)uaddr, op, val, (void *)(uintptr_t)timeout,
+                (uint32_t *)(uintptr_t)uaddr2, val3);
+    return r < 0 ? -(int64_t)errno : r;
+}
