@@ -17,7 +17,7 @@
 
 enum {
     NR_futex = 98, NR_set_tid_address = 96, NR_gettid = 178, NR_clone = 220,
-    NR_sched_yield = 124, NR_nanosleep = 101, NR_membarrier = 283, NR_clone3 = 435,
+    NR_sched_yield = 124, NR_wait4 = 260, NR_nanosleep = 101, NR_membarrier = 283, NR_clone3 = 435,
 };
 enum { FUTEX_WAIT = 0, FUTEX_WAKE = 1, FUTEX_PRIVATE = 128, FUTEX_WAKE_OP = 5,
        FUTEX_CMP_REQUEUE = 4, FUTEX_WAIT_BITSET = 9 };
@@ -283,6 +283,49 @@ static void test_smc(void)
     check(sys3(NR_munmap, (s64)code, 4096, 0) == 0, "munmap of the patched code");
 }
 
+/* ---- fork while another thread runs -------------------------------------------- */
+
+static volatile int blocker_word;
+
+static int blocker(void *arg)
+{
+    (void)arg;
+    while (__atomic_load_n(&blocker_word, __ATOMIC_ACQUIRE) == 0)
+        futex(&blocker_word, FUTEX_WAIT, 0, 0);
+    return 0;
+}
+
+static int child_thread(void *arg)
+{
+    (void)arg;
+    counter32 = 77;
+    return 0;
+}
+
+/* The forked child has only the forking thread; it can make and join its
+ * own thread and exit with a status the parent sees. */
+static void test_fork(void)
+{
+    int status = -1;
+    s64 pid;
+
+    spawn(CLONE_THREAD_FLAGS, stacks[NTHREADS + 3] + STACK, (void *)&tids[NTHREADS + 3], 0,
+          (void *)&tids[NTHREADS + 3], blocker, 0);
+    pid = sys6(NR_clone, 17, 0, 0, 0, 0, 0);
+    if (pid == 0) {
+        spawn(CLONE_THREAD_FLAGS, stacks[0] + STACK, (void *)&tids[0], 0, (void *)&tids[0],
+              child_thread, 0);
+        join(&tids[0]);
+        sys3(NR_exit_group, counter32 == 77 ? 7 : 8, 0, 0);
+    }
+    check(pid > 0 && sys6(NR_wait4, pid, (s64)&status, 0, 0, 0, 0) == pid && status == (7 << 8),
+          "fork in a threaded process: the child runs a thread of its own, exits 7");
+    __atomic_store_n(&blocker_word, 1, __ATOMIC_RELEASE);
+    futex(&blocker_word, FUTEX_WAKE, 1, 0);
+    join(&tids[NTHREADS + 3]);
+    check(1, "the blocked thread is woken and joined after the fork");
+}
+
 /* ---- exit_group from a thread, main's exit first ---------------------------- */
 
 static int group_exiter(void *arg)
@@ -327,5 +370,6 @@ int cmain(u64 *sp)
     test_thread_exit();
     test_futex();
     test_smc();
+    test_fork();
     return nfail ? 1 : 0;
 }
