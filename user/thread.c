@@ -3,7 +3,7 @@
  * thread; thread exit, exit_group, futexes and the per-thread kernel
  * records (clear_child_tid, the robust list).
  *
- * A guest clone with CLONE_THREAD becomes a detached host pthread.  The
+ * A guest clone with CLONE_THREAD becomes a host pthread.  The
  * child's CPU starts as a copy of the parent's state (so it continues after
  * the SVC), with x0 = 0, the new stack and, with CLONE_SETTLS, the new
  * thread pointer; it runs the same cpu loop as the main thread.  The guest
@@ -20,6 +20,8 @@
  * exit_group with other threads alive ends the process at once with
  * _exit, since the others may be anywhere (blocked in a host call or in
  * generated code) and the host kernel stops them all the same way.
+ * Host threads whose guest thread ended are joined at the next clone and
+ * before the process ends normally, so none is still tearing down then.
  *
  * Guest addresses are host addresses, so the guest's futexes are host
  * futexes on the same words; the timeout (struct timespec, two 64-bit
@@ -62,8 +64,15 @@
                               CLONE_DETACHED_ | CLONE_CHILD_SETTID_)
 #define THREAD_FLAGS_NEEDED (CLONE_VM_ | CLONE_FS_ | CLONE_FILES_ | CLONE_SIGHAND_ | CLONE_THREAD_)
 
+/* A host thread that has ended its guest thread, waiting to be joined. */
+typedef struct Zombie {
+    pthread_t pt;
+    struct Zombie *next;
+} Zombie;
+
 typedef struct UserThread {
     CPU *cpu;
+    Zombie *zombie;                 /* allocated at creation: exit cannot fail */
     pid_t tid;
     bool is_main;
     uint64_t clear_child_tid;       /* CLONE_CHILD_CLEARTID / set_tid_address */
@@ -85,6 +94,8 @@ static pthread_cond_t threads_gone = PTHREAD_COND_INITIALIZER;
 static UserThread main_thread = { .is_main = true };
 static UserThread *threads = &main_thread;   /* every live guest thread */
 static int nthreads = 1;
+static Zombie *zombies;             /* ended host threads, not yet joined */
+static int host_threads;            /* created and not yet joined */
 static __thread UserThread *self_thread;
 
 /* The calling host thread's guest thread (the main one before any clone). */
@@ -126,6 +137,20 @@ static void thread_clear_tid(UserThread *t)
     }
 }
 
+/* End the process now with status, as exit_group does: what remu would
+ * print or flush when user_main returns, then the host's exit_group. */
+static void __attribute__((noreturn)) thread_end_process(int status)
+{
+    FILE *lf = log_file();
+
+    if (log_enabled(LOG_STATS))
+        engine_stats_print(lf ? lf : stderr);
+    fflush(stdout);
+    if (lf)
+        fflush(lf);
+    _exit(status);
+}
+
 static void *thread_main(void *arg)
 {
     ThreadStart *st = arg;
@@ -144,18 +169,46 @@ static void *thread_main(void *arg)
     st->tid = tid;
     sem_post(&st->ready);
 
-    user_cpu_loop(t->cpu);
+    int status = user_cpu_loop(t->cpu);
 
+    /* Made the leader by a fork from this thread: the process ends here. */
+    if (t->is_main)
+        thread_end_process(status);
     /* exit: the cpu loop returned (exit_group never returns here). */
+    Zombie *z = t->zombie;
+    z->pt = pthread_self();
+    thread_clear_tid(t);
     pthread_mutex_lock(&threads_lock);
     thread_unlink(t);
     nthreads--;
+    z->next = zombies;
+    zombies = z;
     pthread_cond_broadcast(&threads_gone);
     pthread_mutex_unlock(&threads_lock);
-    thread_clear_tid(t);
     cpu_destroy(t->cpu);
     free(t);
     return NULL;
+}
+
+/* Join the host threads that have ended; with wait_all, also wait for the
+ * rest to end (the process is about to: none may still be tearing down).
+ * Called with threads_lock held. */
+static void thread_reap(bool wait_all)
+{
+    for (;;) {
+        while (zombies) {
+            Zombie *z = zombies;
+            zombies = z->next;
+            pthread_mutex_unlock(&threads_lock);
+            pthread_join(z->pt, NULL);
+            free(z);
+            pthread_mutex_lock(&threads_lock);
+            host_threads--;
+        }
+        if (!wait_all || host_threads == 0)
+            return;
+        pthread_cond_wait(&threads_gone, &threads_lock);
+    }
 }
 
 static int64_t thread_create(CPU *parent, uint64_t flags, uint64_t sp, uint64_t ptid,
@@ -172,11 +225,17 @@ static int64_t thread_create(CPU *parent, uint64_t flags, uint64_t sp, uint64_t 
     if ((flags & ~(uint64_t)THREAD_FLAGS_ALLOWED) ||
         (flags & THREAD_FLAGS_NEEDED) != THREAD_FLAGS_NEEDED)
         return -EINVAL;
+    pthread_mutex_lock(&threads_lock);
+    thread_reap(false);
+    pthread_mutex_unlock(&threads_lock);
     t = calloc(1, sizeof(*t));
     if (!t)
         return -ENOMEM;
+    t->zombie = calloc(1, sizeof(*t->zombie));
     t->cpu = cpu_create();
-    if (!t->cpu) {
+    if (!t->cpu || !t->zombie) {
+        cpu_destroy(t->cpu);
+        free(t->zombie);
         free(t);
         return -ENOMEM;
     }
@@ -208,11 +267,11 @@ static int64_t thread_create(CPU *parent, uint64_t flags, uint64_t sp, uint64_t 
     t->next = threads;
     threads = t;
     nthreads++;
+    host_threads++;
     pthread_mutex_unlock(&threads_lock);
 
     /* The child inherits the parent's host signal mask, as with clone. */
     pthread_attr_init(&attr);
-    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
     pthread_attr_setstacksize(&attr, 8u << 20);
     r = pthread_create(&pt, &attr, thread_main, &st);
     pthread_attr_destroy(&attr);
@@ -220,8 +279,10 @@ static int64_t thread_create(CPU *parent, uint64_t flags, uint64_t sp, uint64_t 
         pthread_mutex_lock(&threads_lock);
         thread_unlink(t);
         nthreads--;
+        host_threads--;
         pthread_mutex_unlock(&threads_lock);
         cpu_destroy(t->cpu);
+        free(t->zombie);
         free(t);
         sem_destroy(&st.ready);
         return -EAGAIN;
@@ -246,9 +307,18 @@ static void thread_after_fork(void)
         /* Its CPU must leave the engine's list, or an exclusive section
          * would wait for a CPU no thread runs any more. */
         cpu_destroy(t->cpu);
-        if (t != &main_thread)
+        if (t != &main_thread) {
+            free(t->zombie);
             free(t);
+        }
     }
+    /* Host threads of the parent: they do not exist here. */
+    while (zombies) {
+        Zombie *z = zombies;
+        zombies = z->next;
+        free(z);
+    }
+    host_threads = 0;
     self->next = NULL;
     self->tid = (pid_t)syscall(SYS_gettid);
     self->is_main = true;
@@ -305,25 +375,25 @@ void thread_exit(CPU *cpu)
     nthreads--;
     while (nthreads > 0)
         pthread_cond_wait(&threads_gone, &threads_lock);
+    thread_reap(true);
     pthread_mutex_unlock(&threads_lock);
 }
 
 void thread_exit_group(int status)
 {
-    FILE *lf = log_file();
     int n;
 
     pthread_mutex_lock(&threads_lock);
     n = nthreads;
+    if (n <= 1 && thread_self() == &main_thread) {
+        /* The only thread: the cpu loop returns the status, once the
+         * host threads of the ended ones are gone too. */
+        thread_reap(true);
+        pthread_mutex_unlock(&threads_lock);
+        return;
+    }
     pthread_mutex_unlock(&threads_lock);
-    if (n <= 1 && thread_self()->is_main)
-        return;     /* the only thread: the cpu loop returns the status */
-    if (log_enabled(LOG_STATS))
-        engine_stats_print(lf ? lf : stderr);
-    fflush(stdout);
-    if (lf)
-        fflush(lf);
-    _exit(status);
+    thread_end_process(status);
 }
 
 uint64_t thread_set_tid_address(uint64_t addr)

@@ -302,6 +302,23 @@ static int child_thread(void *arg)
     return 0;
 }
 
+/* A thread forks; its child is a process of one thread that ends with
+ * exit (not exit_group): the status must still reach wait4. */
+static volatile int forker_status = -1;
+
+static int forker(void *arg)
+{
+    int status = -1;
+    s64 pid = sys6(NR_clone, 17, 0, 0, 0, 0, 0);
+
+    (void)arg;
+    if (pid == 0)
+        sys3(NR_exit, 6, 0, 0);
+    if (pid > 0 && sys6(NR_wait4, pid, (s64)&status, 0, 0, 0, 0) == pid)
+        forker_status = status;
+    return 0;
+}
+
 /* The forked child has only the forking thread; it can make and join its
  * own thread and exit with a status the parent sees. */
 static void test_fork(void)
@@ -324,6 +341,10 @@ static void test_fork(void)
     futex(&blocker_word, FUTEX_WAKE, 1, 0);
     join(&tids[NTHREADS + 3]);
     check(1, "the blocked thread is woken and joined after the fork");
+    spawn(CLONE_THREAD_FLAGS, stacks[1] + STACK, (void *)&tids[1], 0, (void *)&tids[1],
+          forker, 0);
+    join(&tids[1]);
+    check(forker_status == (6 << 8), "fork from a thread: the child's exit(6) reaches wait4");
 }
 
 /* ---- exit_group from a thread, main's exit first ---------------------------- */
