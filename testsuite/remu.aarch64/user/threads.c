@@ -9,6 +9,7 @@
  * threads exitgroup  a thread calls exit_group(42) while main is blocked
  * threads mainexit   main calls exit(3) first; a thread outlives it,
  *                    prints a line and calls exit(5): the status is 3
+ * threads fault      a thread loads from address 8: SIGSEGV ends the process
  *
  * Expected values are known in advance: NTHREADS * NITER increments, the
  * TLS value each thread was given, the immediate the patcher last wrote.
@@ -367,6 +368,13 @@ static int outliver(void *arg)
     return 1;
 }
 
+/* A load from an unmapped address in a thread: the process dies of SIGSEGV. */
+static int faulter(void *arg)
+{
+    (void)arg;
+    return *(volatile int *)8;
+}
+
 int cmain(u64 *sp);
 int cmain(u64 *sp)
 {
@@ -385,6 +393,13 @@ int cmain(u64 *sp)
               outliver, 0);
         sys3(NR_exit, 3, 0, 0);
         return 99;
+    }
+    if (argc > 1 && seq(argv[1], "fault")) {
+        static volatile int never;
+        spawn(CLONE_THREAD_FLAGS, stacks[0] + STACK, (void *)&tids[0], 0, (void *)&tids[0],
+              faulter, 0);
+        for (;;)
+            futex(&never, FUTEX_WAIT, 0, 0);
     }
     check(sys3(NR_clone3, 0, 0, 0) < 0, "clone3 fails (callers fall back to clone)");
     test_counters();
