@@ -178,15 +178,17 @@ static void *thread_main(void *arg)
     Zombie *z = t->zombie;
     z->pt = pthread_self();
     thread_clear_tid(t);
+    /* All under the lock, which a fork also holds: a forked child sees
+     * this thread either live or gone, never half-freed. */
     pthread_mutex_lock(&threads_lock);
     thread_unlink(t);
     nthreads--;
+    cpu_destroy(t->cpu);
+    free(t);
     z->next = zombies;
     zombies = z;
     pthread_cond_broadcast(&threads_gone);
     pthread_mutex_unlock(&threads_lock);
-    cpu_destroy(t->cpu);
-    free(t);
     return NULL;
 }
 
@@ -293,7 +295,8 @@ static int64_t thread_create(CPU *parent, uint64_t flags, uint64_t sp, uint64_t 
     return st.tid;
 }
 
-/* After fork in a child process: only the calling thread exists. */
+/* After fork in a child process: only the calling thread exists.
+ * threads_lock was held across the fork by this thread. */
 static void thread_after_fork(void)
 {
     UserThread *self = thread_self();
@@ -341,9 +344,15 @@ int64_t thread_clone(CPU *cpu, uint64_t flags, uint64_t sp, uint64_t ptid, uint6
     if ((flags & 0xff) != SIGCHLD && (flags & 0xff) != 0)
         return -EINVAL;
     fflush(NULL);
+    pthread_mutex_lock(&threads_lock);
     pid = fork();
-    if (pid < 0)
-        return -errno;
+    if (pid < 0) {
+        int err = errno;
+        pthread_mutex_unlock(&threads_lock);
+        return -err;
+    }
+    if (pid > 0)
+        pthread_mutex_unlock(&threads_lock);
     if (pid == 0) {
         pid_t tid = (pid_t)syscall(SYS_gettid);
         thread_after_fork();
