@@ -12,8 +12,9 @@
  * has stored its tid where CLONE_PARENT_SETTID/CLONE_CHILD_SETTID ask, as
  * the kernel does before either side runs again.
  *
- * Exit.  exit ends only the calling thread: like the kernel, it stores 0 at
- * its clear_child_tid address and wakes one futex waiter there (that is how
+ * Exit.  exit ends only the calling thread: like the kernel, it marks the
+ * robust futexes it still holds as FUTEX_OWNER_DIED, stores 0 at its
+ * clear_child_tid address and wakes one futex waiter there (that is how
  * pthread_join waits).  The main thread's exit leaves the process running
  * while other threads live: it waits for them, and the process status is
  * the main thread's (the thread group leader's, as Linux reports it).
@@ -151,6 +152,59 @@ static void __attribute__((noreturn)) thread_end_process(int status)
     _exit(status);
 }
 
+/*
+ * The kernel's exit-time walk of the robust futex list (set_robust_list):
+ * every lock the thread still holds (its word's tid bits are the thread's
+ * tid) gets FUTEX_OWNER_DIED, keeping FUTEX_WAITERS, and one waiter is
+ * woken.  The list head is { next, futex_offset, list_op_pending }; the
+ * entries form a ring back to the head; bit 0 of a pointer marks a PI lock.
+ */
+#define ROBUST_OWNER_DIED 0x40000000u
+#define ROBUST_WAITERS 0x80000000u
+#define ROBUST_TID_MASK 0x3fffffffu
+#define ROBUST_LIST_LIMIT 2048
+
+static void robust_release(uint64_t uaddr, pid_t tid)
+{
+    uint32_t *w = (uint32_t *)(uintptr_t)uaddr, old, nw;
+
+    if ((uaddr & 3) || !vma_check(uaddr, 4, PROT_READ | PROT_WRITE))
+        return;
+    old = __atomic_load_n(w, __ATOMIC_SEQ_CST);
+    do {
+        if ((old & ROBUST_TID_MASK) != (uint32_t)tid)
+            return;
+        nw = (old & ROBUST_WAITERS) | ROBUST_OWNER_DIED;
+    } while (!__atomic_compare_exchange_n(w, &old, nw, false, __ATOMIC_SEQ_CST,
+                                          __ATOMIC_SEQ_CST));
+    if (old & ROBUST_WAITERS)
+        syscall(SYS_futex, w, FUTEX_WAKE, 1, NULL, NULL, 0);
+}
+
+static void thread_exit_robust(UserThread *t)
+{
+    uint64_t head = t->robust_list, next, off, pending;
+
+    t->robust_list = 0;
+    if (!head || !vma_check(head, 24, PROT_READ))
+        return;
+    memcpy(&next, (void *)(uintptr_t)head, 8);
+    memcpy(&off, (void *)(uintptr_t)(head + 8), 8);
+    memcpy(&pending, (void *)(uintptr_t)(head + 16), 8);
+    pending &= ~(uint64_t)1;
+    for (int n = 0; n < ROBUST_LIST_LIMIT && (next & ~(uint64_t)1) != head; n++) {
+        uint64_t e = next & ~(uint64_t)1;
+        if (!vma_check(e, 8, PROT_READ))
+            break;
+        /* The next link first: releasing may let another thread reuse e. */
+        memcpy(&next, (void *)(uintptr_t)e, 8);
+        if (e != pending)
+            robust_release(e + off, t->tid);
+    }
+    if (pending)
+        robust_release(pending + off, t->tid);
+}
+
 static void *thread_main(void *arg)
 {
     ThreadStart *st = arg;
@@ -177,6 +231,7 @@ static void *thread_main(void *arg)
     /* exit: the cpu loop returned (exit_group never returns here). */
     Zombie *z = t->zombie;
     z->pt = pthread_self();
+    thread_exit_robust(t);
     thread_clear_tid(t);
     /* All under the lock, which a fork also holds: a forked child sees
      * this thread either live or gone, never half-freed. */
@@ -378,6 +433,7 @@ void thread_exit(CPU *cpu)
     (void)cpu;
     if (!self->is_main)
         return;     /* thread_main finishes it when the cpu loop returns */
+    thread_exit_robust(self);
     thread_clear_tid(self);
     pthread_mutex_lock(&threads_lock);
     thread_unlink(self);

@@ -186,6 +186,54 @@ static void test_thread_exit(void)
     check(late_flag == 1, "exit ends one thread; another joins it and continues");
 }
 
+/* ---- robust futex list ------------------------------------------------------ */
+
+enum { NR_set_robust_list = 99, NR_get_robust_list = 100 };
+
+/* A robust mutex as glibc lays it out: the list link, then the lock word. */
+typedef struct RobustMutex {
+    u64 next;
+    u64 pad;
+    volatile unsigned lock;
+} RobustMutex;
+static RobustMutex rm1, rm2, rm3;
+static u64 robust_head[3];      /* next, futex_offset, list_op_pending */
+static u64 got_head, got_len;
+
+/* Exits holding rm1 (listed) and rm2 (being locked: list_op_pending);
+ * rm3 is listed but its word names another tid. */
+static int robust_owner(void *arg)
+{
+    unsigned tid = (unsigned)sys3(NR_gettid, 0, 0, 0);
+
+    (void)arg;
+    rm1.lock = tid;
+    rm2.lock = tid;
+    rm3.lock = tid + 1;
+    robust_head[0] = (u64)&rm1;
+    rm1.next = (u64)&rm3;
+    rm3.next = (u64)robust_head;
+    robust_head[1] = 16;
+    robust_head[2] = (u64)&rm2;
+    sys3(NR_set_robust_list, robust_head, 24, 0);
+    sys3(NR_get_robust_list, 0, &got_head, &got_len);
+    return 0;
+}
+
+static void test_robust(void)
+{
+    unsigned tid;
+
+    tid = (unsigned)spawn(CLONE_THREAD_FLAGS, stacks[2] + STACK, (void *)&tids[2], 0,
+                          (void *)&tids[2], robust_owner, 0);
+    join(&tids[2]);
+    check(got_head == (u64)robust_head && got_len == 24, "get_robust_list returns the head");
+    check(rm1.lock == 0x40000000u, "exit holding a listed robust lock: FUTEX_OWNER_DIED");
+    check(rm2.lock == 0x40000000u, "exit holding the list_op_pending lock: FUTEX_OWNER_DIED");
+    check(rm3.lock == tid + 1, "a listed lock of another tid is left alone");
+    check(sys3(NR_set_robust_list, robust_head, 16, 0) == -22, "set_robust_list: bad length EINVAL");
+}
+
 /* ---- futex operations ------------------------------------------------------ */
 
 static volatile int fword, fword2;
@@ -404,6 +452,7 @@ int cmain(u64 *sp)
     check(sys3(NR_clone3, 0, 0, 0) == -38, "clone3: ENOSYS (callers fall back to clone)");
     test_counters();
     test_thread_exit();
+    test_robust();
     test_futex();
     test_smc();
     test_fork();
