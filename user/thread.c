@@ -46,10 +46,12 @@
 #include "core/log.h"
 #include "user/user-internal.h"
 
+#define CSIGNAL_ 0xff                /* the exit signal of a new process */
 #define CLONE_VM_ 0x100
 #define CLONE_FS_ 0x200
 #define CLONE_FILES_ 0x400
 #define CLONE_SIGHAND_ 0x800
+#define CLONE_VFORK_ 0x4000
 #define CLONE_THREAD_ 0x10000
 #define CLONE_SYSVSEM_ 0x40000
 #define CLONE_SETTLS_ 0x80000
@@ -58,12 +60,15 @@
 #define CLONE_DETACHED_ 0x400000
 #define CLONE_CHILD_SETTID_ 0x1000000
 
-/* What a thread clone may ask for, and what it must. */
+/* What a thread clone may ask for; what the kernel requires with
+ * CLONE_THREAD; and what remu requires, since a host thread always shares
+ * the working directory and the descriptor table. */
 #define THREAD_FLAGS_ALLOWED (CLONE_VM_ | CLONE_FS_ | CLONE_FILES_ | CLONE_SIGHAND_ | \
                               CLONE_THREAD_ | CLONE_SYSVSEM_ | CLONE_SETTLS_ | \
                               CLONE_PARENT_SETTID_ | CLONE_CHILD_CLEARTID_ | \
                               CLONE_DETACHED_ | CLONE_CHILD_SETTID_)
-#define THREAD_FLAGS_NEEDED (CLONE_VM_ | CLONE_FS_ | CLONE_FILES_ | CLONE_SIGHAND_ | CLONE_THREAD_)
+#define THREAD_FLAGS_KERNEL (CLONE_VM_ | CLONE_SIGHAND_ | CLONE_THREAD_)
+#define THREAD_FLAGS_SHARED (CLONE_FS_ | CLONE_FILES_)
 
 /* A host thread that has ended its guest thread, waiting to be joined. */
 typedef struct Zombie {
@@ -279,9 +284,11 @@ static int64_t thread_create(CPU *parent, uint64_t flags, uint64_t sp, uint64_t 
     size_t env_size = g->arch->env_size;
     int r;
 
-    if ((flags & ~(uint64_t)THREAD_FLAGS_ALLOWED) ||
-        (flags & THREAD_FLAGS_NEEDED) != THREAD_FLAGS_NEEDED)
+    if ((flags & THREAD_FLAGS_KERNEL) != THREAD_FLAGS_KERNEL)
         return -EINVAL;
+    if ((flags & ~(uint64_t)(THREAD_FLAGS_ALLOWED | CSIGNAL_)) ||
+        (flags & THREAD_FLAGS_SHARED) != THREAD_FLAGS_SHARED)
+        return -ENOSYS;
     pthread_mutex_lock(&threads_lock);
     thread_reap(false);
     pthread_mutex_unlock(&threads_lock);
@@ -394,9 +401,9 @@ int64_t thread_clone(CPU *cpu, uint64_t flags, uint64_t sp, uint64_t ptid, uint6
         return thread_create(cpu, flags, sp, ptid, tls, ctid);
     /* A process that shares memory without being a thread (not vfork):
      * remu cannot give it its own host process. */
-    if ((flags & CLONE_VM_) && !(flags & 0x4000))
+    if ((flags & CLONE_VM_) && !(flags & CLONE_VFORK_))
         return -ENOSYS;
-    if ((flags & 0xff) != SIGCHLD && (flags & 0xff) != 0)
+    if ((flags & CSIGNAL_) != SIGCHLD && (flags & CSIGNAL_) != 0)
         return -EINVAL;
     fflush(NULL);
     pthread_mutex_lock(&threads_lock);
