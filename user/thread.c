@@ -236,13 +236,15 @@ static void *thread_main(void *arg)
     /* exit: the cpu loop returned (exit_group never returns here). */
     Zombie *z = t->zombie;
     z->pt = pthread_self();
-    thread_exit_robust(t);
-    thread_clear_tid(t);
     /* All under the lock, which a fork also holds: a forked child sees
-     * this thread either live or gone, never half-freed. */
+     * this thread either live or gone, never half-freed.  The thread stops
+     * counting before its joiner is woken, so that an exit_group right
+     * after the join finds the caller the last thread. */
     pthread_mutex_lock(&threads_lock);
     thread_unlink(t);
     nthreads--;
+    thread_exit_robust(t);
+    thread_clear_tid(t);
     cpu_destroy(t->cpu);
     free(t);
     z->next = zombies;
