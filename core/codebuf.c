@@ -63,6 +63,54 @@ fail_fd:
     return -1;
 }
 
+int codebuf_unshare(CodeBuf *cb, size_t used)
+{
+    int fd, saved;
+    void *m;
+
+    if (!cb->rw) {
+        return 0;
+    }
+    if (used > cb->size) {
+        used = cb->size;
+    }
+    fd = memfd_create("remu-code", MFD_CLOEXEC);
+    if (fd < 0) {
+        return -1;
+    }
+    if (ftruncate(fd, (off_t)cb->size) < 0) {
+        goto fail_fd;
+    }
+    for (size_t done = 0; done < used; ) {
+        ssize_t n = pwrite(fd, cb->rw + done, used - done, (off_t)done);
+        if (n < 0 && errno == EINTR) {
+            continue;
+        }
+        if (n <= 0) {
+            goto fail_fd;
+        }
+        done += (size_t)n;
+    }
+    /* The executable view first: until rw is replaced too, stores would
+     * still go to the old (shared) pages, and nothing stores meanwhile. */
+    m = mmap((void *)cb->rx, cb->size, PROT_READ | PROT_EXEC, MAP_SHARED | MAP_FIXED, fd, 0);
+    if (m == MAP_FAILED) {
+        goto fail_fd;
+    }
+    m = mmap(cb->rw, cb->size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_FIXED, fd, 0);
+    if (m == MAP_FAILED) {
+        goto fail_fd;
+    }
+    close(fd);
+    return 0;
+
+fail_fd:
+    saved = errno;
+    close(fd);
+    errno = saved;
+    return -1;
+}
+
 void codebuf_destroy(CodeBuf *cb)
 {
     if (cb->rw) {

@@ -24,6 +24,13 @@ static inline uintptr_t codebuf_rx(const CodeBuf *cb, const uint8_t *rw)
 {
     return cb->rx + (size_t)(rw - cb->rw);
 }
+/*
+ * In a child after fork: give the buffer its own memory (the first used
+ * bytes copied), at the same two addresses, so that code the child writes
+ * is not seen by the parent, which shares the memfd otherwise.  Returns 0,
+ * or -1 with errno set (the buffer is then still the shared one).
+ */
+int codebuf_unshare(CodeBuf *cb, size_t used);
 /* Make freshly written code visible to instruction fetch (no-op on x86). */
 void codebuf_sync(uintptr_t rx, size_t len);
 

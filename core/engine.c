@@ -215,6 +215,49 @@ static void core_unaligned_access(void *env, uint64_t addr, unsigned memop, uint
     cpu_loop_exit(cpu, EXCP_UNALIGNED, 0);
 }
 
+/* ---- fork --------------------------------------------------------------- */
+
+/*
+ * A host fork (a guest fork-like clone in user mode) must leave the child
+ * with an engine of its own: the code buffer is a shared memfd, so without
+ * care the child's new blocks and chain patches would land in the parent's
+ * code.  The locks are taken across the fork, in their nesting order, so
+ * that the child does not inherit one held by a thread it no longer has.
+ */
+static void engine_fork_prepare(void)
+{
+    if (engine.initialized) {
+        pthread_mutex_lock(&engine.tb_lock);
+    }
+    pthread_mutex_lock(&cpu_list_lock);
+}
+
+static void engine_fork_parent(void)
+{
+    pthread_mutex_unlock(&cpu_list_lock);
+    if (engine.initialized) {
+        pthread_mutex_unlock(&engine.tb_lock);
+    }
+}
+
+static void engine_fork_child(void)
+{
+    pthread_mutex_unlock(&cpu_list_lock);
+    if (engine.initialized) {
+        pthread_mutex_unlock(&engine.tb_lock);
+        if (engine.accel == ACCEL_JIT && codebuf_unshare(&engine.cb, engine.code_ptr) < 0) {
+            fprintf(stderr, "remu: cannot copy the code buffer after fork: %s\n",
+                    strerror(errno));
+            abort();
+        }
+    }
+}
+
+static void engine_register_atfork(void)
+{
+    pthread_atfork(engine_fork_prepare, engine_fork_parent, engine_fork_child);
+}
+
 /* ---- set-up ------------------------------------------------------------ */
 
 static void engine_fini(void)
@@ -235,6 +278,9 @@ int engine_init(const GuestArch *arch, const EngineConfig *cfg)
     size_t prologue_area;
     long used;
 
+    static pthread_once_t atfork_once = PTHREAD_ONCE_INIT;
+
+    pthread_once(&atfork_once, engine_register_atfork);
     engine_fini();
     memset(&engine.stats, 0, sizeof(engine.stats));
     engine.arch = arch;

@@ -176,7 +176,7 @@ static uintptr_t host_pc_of(void *ucv)
 
 static void host_fault(int sig, siginfo_t *si, void *ucv)
 {
-    CPU *cpu = user_proc.cpu;
+    CPU *cpu = thread_current_cpu();
     uintptr_t pc = host_pc_of(ucv);
     static const char msg[] = ": internal error: host signal ";
     char buf[256];
@@ -281,6 +281,11 @@ static int cpu_loop(const UserGuest *g, CPU *cpu)
             abort();
         }
     }
+}
+
+int user_cpu_loop(CPU *cpu)
+{
+    return cpu_loop(user_proc.guest, cpu);
 }
 
 /* ---- main --------------------------------------------------------------------- */

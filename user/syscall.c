@@ -379,47 +379,6 @@ static int64_t sys_brk(uint64_t want)
 
 /* ---- processes ------------------------------------------------------------- */
 
-#define CLONE_VM_ 0x100
-#define CLONE_VFORK_ 0x4000
-#define CLONE_THREAD_ 0x10000
-#define CLONE_SETTLS_ 0x80000
-#define CLONE_PARENT_SETTID_ 0x100000
-#define CLONE_CHILD_CLEARTID_ 0x200000
-#define CLONE_CHILD_SETTID_ 0x1000000
-
-static uint64_t clear_child_tid;
-
-/* Only the fork-like clones (a new process): guest threads come later. */
-static int64_t sys_clone(CPU *cpu, uint64_t flags, uint64_t sp, uint64_t ptid, uint64_t tls,
-                         uint64_t ctid)
-{
-    pid_t pid;
-
-    if ((flags & CLONE_THREAD_) || ((flags & CLONE_VM_) && !(flags & CLONE_VFORK_)))
-        return -ENOSYS;
-    if ((flags & 0xff) != SIGCHLD && (flags & 0xff) != 0)
-        return -EINVAL;
-    fflush(NULL);
-    pid = fork();
-    if (pid < 0)
-        return -errno;
-    if (pid == 0) {
-        pid_t tid = (pid_t)syscall(SYS_gettid);
-        if ((flags & CLONE_CHILD_SETTID_) && g_write_ok(ctid, 4))
-            memcpy(gp(ctid), &tid, 4);
-        if (flags & CLONE_CHILD_CLEARTID_)
-            clear_child_tid = ctid;
-        if (sp)
-            guest->set_sp(cpu->env, sp);
-        if (flags & CLONE_SETTLS_)
-            guest->set_tls(cpu->env, tls);
-        return 0;
-    }
-    if ((flags & CLONE_PARENT_SETTID_) && g_write_ok(ptid, 4))
-        memcpy(gp(ptid), &pid, 4);
-    return pid;
-}
-
 /* Is path an ELF file for this guest (to be run under remu)? */
 static bool guest_elf(const char *path)
 {
@@ -828,10 +787,14 @@ static int64_t dispatch(CPU *cpu, int id, const uint64_t a[6])
     case USER_SYS_mlock: case USER_SYS_munlock:
         return vma_check(a[0], a[1], 0) ? 0 : -ENOMEM;
     case USER_SYS_set_tid_address:
-        clear_child_tid = a[0];
-        return syscall(SYS_gettid);
+        return (int64_t)thread_set_tid_address(a[0]);
     case USER_SYS_set_robust_list:
-        return a[1] == 24 ? 0 : -EINVAL;
+        return thread_set_robust_list(a[0], a[1]);
+    case USER_SYS_get_robust_list:
+        return thread_get_robust_list((int)a[0], a[1], a[2]);
+    case USER_SYS_membarrier:
+        /* MEMBARRIER_CMD_QUERY: no command is offered (callers fall back). */
+        return a[0] == 0 ? 0 : -EINVAL;
     case USER_SYS_rseq:
         return -ENOSYS;
     case USER_SYS_prlimit64:
@@ -910,6 +873,10 @@ static int64_t dispatch(CPU *cpu, int id, const uint64_t a[6])
         if (!g_write_ok(a[2], a[1]))
             return -EFAULT;
         return host_ret(syscall(SYS_sched_getaffinity, (pid_t)a[0], a[1], gp(a[2])));
+    case USER_SYS_sched_setaffinity:
+        if (!g_read_ok(a[2], a[1]))
+            return -EFAULT;
+        return host_ret(syscall(SYS_sched_setaffinity, (pid_t)a[0], a[1], gp(a[2])));
     case USER_SYS_sysinfo:
         if (!g_write_ok(a[0], 112))
             return -EFAULT;
@@ -937,17 +904,13 @@ static int64_t dispatch(CPU *cpu, int id, const uint64_t a[6])
     case USER_SYS_getitimer: case USER_SYS_setitimer:
         return signal_syscall(cpu, id, a);
     case USER_SYS_futex:
-        /* Guest addresses are host addresses: the host futex is exact. */
-        if (!g_read_ok(a[0], 4))
-            return -EFAULT;
-        return host_ret(syscall(SYS_futex, gp(a[0]), (int)a[1], (uint32_t)a[2], gp(a[3]),
-                                gp(a[4]), (uint32_t)a[5]));
+        return thread_futex(a[0], (int)a[1], (uint32_t)a[2], a[3], a[4], (uint32_t)a[5]);
     case USER_SYS_wait4:
         if ((a[1] && !g_write_ok(a[1], 4)) || (a[3] && !g_write_ok(a[3], 144)))
             return -EFAULT;
         return host_ret(wait4((pid_t)a[0], gp(a[1]), (int)a[2], gp(a[3])));
     case USER_SYS_clone:
-        return sys_clone(cpu, a[0], a[1], a[2], a[3], a[4]);
+        return thread_clone(cpu, a[0], a[1], a[2], a[3], a[4]);
     case USER_SYS_execve:
         return sys_execve(a[0], a[1], a[2]);
     default:
@@ -1132,9 +1095,13 @@ bool do_syscall(CPU *cpu, int *exit_status)
         if (id == USER_SYS_exit || id == USER_SYS_exit_group || id == USER_SYS_execve)
             log_printf("%s\n", call);
     }
-    /* One thread: exit ends the process like exit_group. */
+    /* exit ends the calling thread (its cpu loop returns), exit_group all. */
     if (id == USER_SYS_exit || id == USER_SYS_exit_group) {
         *exit_status = (int)(a[0] & 0xff);
+        if (id == USER_SYS_exit)
+            thread_exit(cpu);
+        else
+            thread_exit_group(*exit_status);
         return true;
     }
     if (id == USER_SYS_rt_sigreturn) {

@@ -136,4 +136,29 @@ void signal_thread_init(CPU *cpu, uint64_t blocked);
  * address in generated code, so a host fault inside it is precise. */
 extern __thread volatile uintptr_t user_helper_retaddr;
 
+/* ---- the cpu loop (main.c) ------------------------------------------------ */
+
+/* Run cpu until its thread exits (exit, or exit_group as the last thread);
+ * returns the exit status. */
+int user_cpu_loop(CPU *cpu);
+
+/* ---- threads (thread.c) ---------------------------------------------------- */
+
+/* The CPU the calling host thread runs. */
+CPU *thread_current_cpu(void);
+/* clone: a thread (CLONE_THREAD) or a new process (fork, vfork). */
+int64_t thread_clone(CPU *cpu, uint64_t flags, uint64_t sp, uint64_t ptid, uint64_t tls,
+                     uint64_t ctid);
+/* exit: the kernel's clear_child_tid; the main thread then waits for the
+ * others (the process lives on while any thread does). */
+void thread_exit(CPU *cpu);
+/* exit_group: returns only if the caller is the last thread; otherwise the
+ * process ends here with status. */
+void thread_exit_group(int status);
+uint64_t thread_set_tid_address(uint64_t addr);
+int64_t thread_set_robust_list(uint64_t head, uint64_t len);
+int64_t thread_get_robust_list(int tid, uint64_t head_ptr, uint64_t len_ptr);
+int64_t thread_futex(uint64_t uaddr, int op, uint32_t val, uint64_t timeout, uint64_t uaddr2,
+                     uint32_t val3);
+
 #endif
