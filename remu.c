@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "frontend/irtest/irtest.h"
@@ -66,8 +67,13 @@ int main(int argc, char **argv)
             snprintf(guest, sizeof(guest), "%.*s", (int)(l - 5 - sl), name + 5);
             for (const UserGuest *const *g = user_guests; *g; g++)
                 if (!strcmp((*g)->name, guest) && (p = find_personality(guest))) {
+                    int status;
                     v = binfmt_preserved_argv(guest, argc, argv, &n);
-                    return v ? p->main(n, v) : 2;
+                    if (!v)
+                        return 2;
+                    status = p->main(n, v);
+                    free(v);
+                    return status;
                 }
         }
     }
