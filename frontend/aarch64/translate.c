@@ -23,6 +23,7 @@
 
 #include "core/tb.h"
 #include "frontend/aarch64/translate.h"
+#include "frontend/aarch64/translate-simd.h"
 
 /* ---- registers ----------------------------------------------------------- */
 
@@ -509,9 +510,11 @@ static bool a64_disas_insn(DisasContext *s, uint32_t insn)
     if ((op0 & 0xe) == 0xa)
         return a64_decode_branch(s, insn);
     if ((op0 & 0x5) == 0x4)
-        return a64_decode_ldst(s, insn);
+        return (insn >> 26) & 1 ? a64_decode_ldst_simd(s, insn) : a64_decode_ldst(s, insn);
     if ((op0 & 0x7) == 0x5)
         return a64_decode_dp_reg(s, insn);
+    if ((op0 & 0x7) == 0x7)
+        return a64_decode_simd(s, insn);
     return false;
 }
 

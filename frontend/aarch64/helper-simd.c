@@ -1,0 +1,324 @@
+/*
+ * helper-simd.c - the run-time helper of the Advanced SIMD integer
+ * instructions that are too long to spell out in IR (Arm ARM C7.2).
+ *
+ * a64_simd(env, op, desc) works on copies: every source register is read
+ * into a local vector before the destination is written, so Rd may equal
+ * any source.  Lanes are addressed by byte offset inside the 16-byte
+ * register (translate-simd.h: the host is little-endian).  A result of 64
+ * bits or less (Q = 0, scalars, across-lane results) zeroes bits 127:64 and
+ * above; the "2" forms of the narrowing operations (Q = 1) write bits
+ * 127:64 and keep bits 63:0.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "frontend/aarch64/translate-simd.h"
+
+typedef struct Vec {
+    uint8_t b[16];
+} Vec;
+
+static uint64_t lane(const Vec *v, int size, int i)
+{
+    uint64_t x = 0;
+
+    memcpy(&x, v->b + ((size_t)i << size), (size_t)1 << size);
+    return x;
+}
+
+static void set_lane(Vec *v, int size, int i, uint64_t x)
+{
+    memcpy(v->b + ((size_t)i << size), &x, (size_t)1 << size);
+}
+
+static int64_t sext(uint64_t x, int size)
+{
+    unsigned sh = 64 - (8u << size);
+
+    return (int64_t)(x << sh) >> sh;
+}
+
+static uint64_t emask(int size)
+{
+    return size >= 3 ? UINT64_MAX : (UINT64_C(1) << (8 << size)) - 1;
+}
+
+static Vec vget(const AArch64Env *e, int n)
+{
+    Vec v;
+
+    memcpy(v.b, e->v[n & 31], 16);
+    return v;
+}
+
+static void vput(AArch64Env *e, int n, const Vec *v, int bytes)
+{
+    memset(e->v[n], 0, 16);
+    memcpy(e->v[n], v->b, (size_t)bytes);
+}
+
+/* Elementwise binary operation on size-byte lanes, result truncated. */
+static uint64_t binop(enum A64SimdOp op, int size, uint64_t a, uint64_t b, uint64_t d)
+{
+    int64_t sa = sext(a, size), sb = sext(b, size);
+
+    switch (op) {
+    case SOP_ADD: case SOP_ADDP: case SOP_ADDP_S: return a + b;
+    case SOP_SUB: return a - b;
+    case SOP_MUL: return a * b;
+    case SOP_MLA: return d + a * b;
+    case SOP_MLS: return d - a * b;
+    case SOP_CMEQ: return a == b ? UINT64_MAX : 0;
+    case SOP_CMHI: return a > b ? UINT64_MAX : 0;
+    case SOP_CMHS: return a >= b ? UINT64_MAX : 0;
+    case SOP_CMGT: return sa > sb ? UINT64_MAX : 0;
+    case SOP_CMGE: return sa >= sb ? UINT64_MAX : 0;
+    case SOP_CMTST: return (a & b) ? UINT64_MAX : 0;
+    case SOP_SMAX: case SOP_SMAXP: return sa > sb ? a : b;
+    case SOP_SMIN: case SOP_SMINP: return sa < sb ? a : b;
+    case SOP_UMAX: case SOP_UMAXP: return a > b ? a : b;
+    case SOP_UMIN: case SOP_UMINP: return a < b ? a : b;
+    case SOP_SABD: return sa > sb ? (uint64_t)sa - (uint64_t)sb : (uint64_t)sb - (uint64_t)sa;
+    case SOP_UABD: return a > b ? a - b : b - a;
+    default: return 0;
+    }
+}
+
+static uint64_t unop(enum A64SimdOp op, int size, uint64_t a)
+{
+    int64_t sa = sext(a, size);
+
+    switch (op) {
+    case SOP_CMEQ0: return a == 0 ? UINT64_MAX : 0;
+    case SOP_CMGT0: return sa > 0 ? UINT64_MAX : 0;
+    case SOP_CMGE0: return sa >= 0 ? UINT64_MAX : 0;
+    case SOP_CMLE0: return sa <= 0 ? UINT64_MAX : 0;
+    case SOP_CMLT0: return sa < 0 ? UINT64_MAX : 0;
+    case SOP_ABS: return sa < 0 ? -(uint64_t)sa : (uint64_t)sa;
+    case SOP_NEG: return -a;
+    case SOP_CNT: return (uint64_t)__builtin_popcountll(a);
+    case SOP_NOT: return ~a;
+    case SOP_RBIT: {
+        uint64_t r = 0;
+        for (int i = 0; i < 8; i++)
+            r |= ((a >> i) & 1) << (7 - i);
+        return r;
+    }
+    default: return 0;
+    }
+}
+
+/* Right shift of a size-byte lane by 1..esize bits (esize allowed). */
+static uint64_t shr(uint64_t x, unsigned sh)
+{
+    return sh >= 64 ? 0 : x >> sh;
+}
+
+static uint64_t sar(int64_t x, unsigned sh)
+{
+    return (uint64_t)(sh >= 64 ? x >> 63 : x >> sh);
+}
+
+static void simd_exec(AArch64Env *e, enum A64SimdOp op, uint64_t desc)
+{
+    int rd = desc & 31, rn = (desc >> 5) & 31, rm = (desc >> 10) & 31;
+    int size = (desc >> 15) & 3, q = (desc >> 17) & 1;
+    unsigned imm = (unsigned)(desc >> 32);
+    int bytes = q ? 16 : 8, n = bytes >> size;
+    Vec vn = vget(e, rn), vm = vget(e, rm), vd = vget(e, rd), r;
+    uint64_t acc, x;
+
+    memset(&r, 0, sizeof(r));
+    switch (op) {
+    case SOP_ADD: case SOP_SUB: case SOP_MUL: case SOP_MLA: case SOP_MLS:
+    case SOP_CMEQ: case SOP_CMHI: case SOP_CMHS: case SOP_CMGT: case SOP_CMGE:
+    case SOP_CMTST: case SOP_SMAX: case SOP_SMIN: case SOP_UMAX: case SOP_UMIN:
+    case SOP_SABD: case SOP_UABD:
+        for (int i = 0; i < n; i++)
+            set_lane(&r, size, i, binop(op, size, lane(&vn, size, i), lane(&vm, size, i),
+                                        lane(&vd, size, i)));
+        vput(e, rd, &r, bytes);
+        break;
+    case SOP_ADDP: case SOP_SMAXP: case SOP_SMINP: case SOP_UMAXP: case SOP_UMINP:
+        /* Pairs of the concatenation: the lower half of the result from Vn. */
+        for (int i = 0; i < n; i++) {
+            const Vec *src = i < n / 2 ? &vn : &vm;
+            int j = 2 * (i % (n / 2));
+            set_lane(&r, size, i, binop(op, size, lane(src, size, j),
+                                        lane(src, size, j + 1), 0));
+        }
+        vput(e, rd, &r, bytes);
+        break;
+    case SOP_ADDP_S:
+        set_lane(&r, 3, 0, lane(&vn, 3, 0) + lane(&vn, 3, 1));
+        vput(e, rd, &r, 8);
+        break;
+    case SOP_CMEQ0: case SOP_CMGT0: case SOP_CMGE0: case SOP_CMLE0: case SOP_CMLT0:
+    case SOP_ABS: case SOP_NEG: case SOP_CNT: case SOP_NOT: case SOP_RBIT:
+        for (int i = 0; i < n; i++)
+            set_lane(&r, size, i, unop(op, size, lane(&vn, size, i)));
+        vput(e, rd, &r, bytes);
+        break;
+    case SOP_REV16: case SOP_REV32: case SOP_REV64: {
+        /* Reverse the size-byte lanes within each container. */
+        int cont = op == SOP_REV16 ? 2 : op == SOP_REV32 ? 4 : 8;
+        int per = cont >> size;
+        for (int i = 0; i < n; i++)
+            set_lane(&r, size, i, lane(&vn, size, (i / per) * per + (per - 1 - i % per)));
+        vput(e, rd, &r, bytes);
+        break;
+    }
+    case SOP_UADDLP: case SOP_SADDLP:
+        for (int i = 0; i < n / 2; i++) {
+            uint64_t a = lane(&vn, size, 2 * i), b = lane(&vn, size, 2 * i + 1);
+            if (op == SOP_SADDLP)
+                set_lane(&r, size + 1, i, (uint64_t)(sext(a, size) + sext(b, size)));
+            else
+                set_lane(&r, size + 1, i, a + b);
+        }
+        vput(e, rd, &r, bytes);
+        break;
+    case SOP_XTN: case SOP_SHRN: case SOP_RSHRN:
+    case SOP_ADDHN: case SOP_SUBHN: case SOP_RADDHN: case SOP_RSUBHN: {
+        /* Narrowing: 8 bytes of results from the 2 * size lanes of Vn (and Vm). */
+        int cnt = 8 >> size;
+        unsigned half = 8u << size;
+        for (int i = 0; i < cnt; i++) {
+            unsigned __int128 a = lane(&vn, size + 1, i), b = lane(&vm, size + 1, i);
+            unsigned __int128 w;
+            switch (op) {
+            case SOP_XTN: w = a; break;
+            case SOP_SHRN: w = a >> imm; break;
+            case SOP_RSHRN: w = (a + ((unsigned __int128)1 << (imm - 1))) >> imm; break;
+            case SOP_ADDHN: w = (a + b) >> half; break;
+            case SOP_SUBHN: w = (a - b) >> half; break;
+            case SOP_RADDHN: w = (a + b + ((unsigned __int128)1 << (half - 1))) >> half; break;
+            default: w = (a - b + ((unsigned __int128)1 << (half - 1))) >> half; break;
+            }
+            set_lane(&r, size, i, (uint64_t)w & emask(size));
+        }
+        if (q) {
+            memcpy(vd.b + 8, r.b, 8);
+            vput(e, rd, &vd, 16);
+        } else {
+            vput(e, rd, &r, 8);
+        }
+        break;
+    }
+    case SOP_ADDV: case SOP_SMAXV: case SOP_SMINV: case SOP_UMAXV: case SOP_UMINV:
+        acc = lane(&vn, size, 0);
+        for (int i = 1; i < n; i++) {
+            static const enum A64SimdOp pair[] = { SOP_ADD, SOP_SMAX, SOP_SMIN, SOP_UMAX, SOP_UMIN };
+            acc = binop(pair[op - SOP_ADDV], size, acc, lane(&vn, size, i), 0) & emask(size);
+        }
+        set_lane(&r, size, 0, acc & emask(size));
+        vput(e, rd, &r, 16);
+        break;
+    case SOP_UADDLV: case SOP_SADDLV:
+        acc = 0;
+        for (int i = 0; i < n; i++)
+            acc += op == SOP_SADDLV ? (uint64_t)sext(lane(&vn, size, i), size)
+                                    : lane(&vn, size, i);
+        set_lane(&r, size + 1, 0, acc & emask(size + 1));
+        vput(e, rd, &r, 16);
+        break;
+    case SOP_SSHR: case SOP_USHR: case SOP_SSRA: case SOP_USRA: case SOP_SHL:
+        for (int i = 0; i < n; i++) {
+            uint64_t a = lane(&vn, size, i);
+            switch (op) {
+            case SOP_SSHR: x = sar(sext(a, size), imm); break;
+            case SOP_USHR: x = shr(a, imm); break;
+            case SOP_SSRA: x = lane(&vd, size, i) + sar(sext(a, size), imm); break;
+            case SOP_USRA: x = lane(&vd, size, i) + shr(a, imm); break;
+            default: x = a << imm; break;
+            }
+            set_lane(&r, size, i, x & emask(size));
+        }
+        vput(e, rd, &r, bytes);
+        break;
+    case SOP_SSHLL: case SOP_USHLL:
+    case SOP_SADDL: case SOP_UADDL: case SOP_SSUBL: case SOP_USUBL:
+    case SOP_SMULL: case SOP_UMULL: {
+        /* Long: the size lanes of one half of Vn (Vm) widen to 2 * size. */
+        int cnt = 8 >> size, base = q ? cnt : 0;
+        bool sg = op == SOP_SSHLL || op == SOP_SADDL || op == SOP_SSUBL || op == SOP_SMULL;
+        for (int i = 0; i < cnt; i++) {
+            uint64_t a = lane(&vn, size, base + i), b = lane(&vm, size, base + i);
+            if (sg) {
+                a = (uint64_t)sext(a, size);
+                b = (uint64_t)sext(b, size);
+            }
+            switch (op) {
+            case SOP_SSHLL: case SOP_USHLL: x = a << imm; break;
+            case SOP_SADDL: case SOP_UADDL: x = a + b; break;
+            case SOP_SSUBL: case SOP_USUBL: x = a - b; break;
+            default: x = a * b; break;
+            }
+            set_lane(&r, size + 1, i, x & emask(size + 1));
+        }
+        vput(e, rd, &r, 16);
+        break;
+    }
+    case SOP_UZP1: case SOP_UZP2:
+        for (int i = 0; i < n; i++) {
+            int j = 2 * i + (op == SOP_UZP2);
+            set_lane(&r, size, i, j < n ? lane(&vn, size, j) : lane(&vm, size, j - n));
+        }
+        vput(e, rd, &r, bytes);
+        break;
+    case SOP_ZIP1: case SOP_ZIP2: {
+        int base = op == SOP_ZIP2 ? n / 2 : 0;
+        for (int i = 0; i < n / 2; i++) {
+            set_lane(&r, size, 2 * i, lane(&vn, size, base + i));
+            set_lane(&r, size, 2 * i + 1, lane(&vm, size, base + i));
+        }
+        vput(e, rd, &r, bytes);
+        break;
+    }
+    case SOP_TRN1: case SOP_TRN2: {
+        int p = op == SOP_TRN2;
+        for (int i = 0; i < n / 2; i++) {
+            set_lane(&r, size, 2 * i, lane(&vn, size, 2 * i + p));
+            set_lane(&r, size, 2 * i + 1, lane(&vm, size, 2 * i + p));
+        }
+        vput(e, rd, &r, bytes);
+        break;
+    }
+    case SOP_EXT:
+        /* Bytes imm.. of Vm:Vn (Vn lowest), bytes wide. */
+        for (int i = 0; i < bytes; i++) {
+            int j = (int)imm + i;
+            r.b[i] = j < bytes ? vn.b[j] : vm.b[j - bytes];
+        }
+        vput(e, rd, &r, bytes);
+        break;
+    case SOP_TBL: case SOP_TBX: {
+        /* Table: imm + 1 consecutive registers from Rn (modulo 32); Vm are indices. */
+        uint8_t tab[64];
+        int len = ((int)imm + 1) * 16;
+        for (int t = 0; t <= (int)imm; t++)
+            memcpy(tab + 16 * t, e->v[(rn + t) & 31], 16);
+        for (int i = 0; i < bytes; i++) {
+            unsigned idx = vm.b[i];
+            r.b[i] = idx < (unsigned)len ? tab[idx] : op == SOP_TBX ? vd.b[i] : 0;
+        }
+        vput(e, rd, &r, bytes);
+        break;
+    }
+    default:
+        break;
+    }
+}
+
+static void helper_simd(CPUCommon *env, uint64_t op, uint64_t desc)
+{
+    simd_exec((AArch64Env *)env, (enum A64SimdOp)op, desc);
+}
+
+IRHelper a64_helper_simd = {
+    .name = "a64_simd", .fn = (void *)helper_simd, .ret = IR_TYPE_VOID,
+    .nb_args = 3, .args = { IR_TYPE_I64, IR_TYPE_I64, IR_TYPE_I64 },
+    .flags = 0,
+};
