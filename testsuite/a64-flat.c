@@ -2,7 +2,8 @@
  * a64-flat.c - run a flat AArch64 binary on the AArch64 frontend, without
  * the Linux personality.
  *
- *     a64-flat [-accel jit|interp] FILE.bin
+ *     a64-flat [-accel jit|interp] [-no-opt] FILE.bin
+ *     a64-flat -fuzz N
  *
  * FILE.bin (aarch64-linux-gnu-objcopy -O binary of a program linked at
  * A64_FLAT_BASE) is loaded at A64_FLAT_BASE in a 16 MiB read/write region;
@@ -16,6 +17,11 @@
  *    exception number (EXCP_A64_UDEF or EXCP_A64_BRK), x15 = BRK's imm16,
  *    and execution resumes at pc + 4.  The known-answer tests check these.
  * Exit status: the guest's, or 1 after a FAIL line, or 2 on a usage error.
+ *
+ * -fuzz N translates N pseudo-random instruction words (a fixed xorshift
+ * sequence) one at a time and checks that each block passes ir_check before and after
+ * ir_optimize: whatever the word, the frontend emits well-formed IR (an
+ * unallocated word becomes a UDEF exception, never a crash).
  */
 #include "config.h"
 
@@ -28,6 +34,7 @@
 #include <unistd.h>
 
 #include "core/cpu.h"
+#include "ir/ir.h"
 #include "frontend/aarch64/cpu.h"
 
 #define A64_FLAT_BASE   UINT64_C(0x400000)
@@ -76,8 +83,42 @@ static int do_svc(AArch64Env *env)
     }
 }
 
+static int fuzz_decode(CPU *cpu, uint8_t *mem, long n)
+{
+    const IRGlobals *g = engine_globals();
+    uint64_t x = UINT64_C(0x9e3779b97f4a7c15);
+    long bad = 0;
+    char err[256];
+
+    for (long i = 0; i < n; i++) {
+        uint32_t insn;
+        IRBlock *b;
+
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        insn = (uint32_t)(x >> 16);
+        memcpy(mem, &insn, 4);
+        b = ir_block_new(g, A64_FLAT_BASE, 0);
+        if (aarch64_arch.translate(cpu, b, A64_FLAT_BASE, 0, 1) != 4 ||
+            ir_check(b, err, sizeof(err)) < 0) {
+            if (bad++ < 10)
+                printf("FAIL: fuzz: word 0x%08" PRIx32 ": %s\n", insn, err);
+        } else {
+            ir_optimize(b);
+            if (ir_check(b, err, sizeof(err)) < 0 && bad++ < 10)
+                printf("FAIL: fuzz: word 0x%08" PRIx32 " after optimize: %s\n", insn, err);
+        }
+        ir_block_free(b);
+    }
+    if (bad == 0)
+        printf("PASS: fuzz: %ld random words translate to valid IR\n", n);
+    return bad ? 1 : 0;
+}
+
 int main(int argc, char **argv)
 {
+    long fuzz = 0;
     EngineConfig cfg = { .accel = ACCEL_JIT, .optimize = true, .guest_base = 0 };
     const char *file = NULL;
     AArch64Env *env;
@@ -93,6 +134,8 @@ int main(int argc, char **argv)
                 fprintf(stderr, "a64-flat: unknown accelerator %s\n", argv[i]);
                 return 2;
             }
+        } else if (!strcmp(argv[i], "-fuzz") && i + 1 < argc) {
+            fuzz = strtol(argv[++i], NULL, 0);
         } else if (!strcmp(argv[i], "-no-opt")) {
             cfg.optimize = false;
         } else if (!file) {
@@ -102,7 +145,7 @@ int main(int argc, char **argv)
             return 2;
         }
     }
-    if (!file) {
+    if (!file && !fuzz) {
         fprintf(stderr, "usage: a64-flat [-accel jit|interp] [-no-opt] FILE.bin\n");
         return 2;
     }
@@ -113,12 +156,14 @@ int main(int argc, char **argv)
         fprintf(stderr, "a64-flat: cannot map guest memory at 0x%" PRIx64 "\n", A64_FLAT_BASE);
         return 2;
     }
-    if (load_file(file, mem, A64_FLAT_SIZE - 65536) < 0)
+    if (file && load_file(file, mem, A64_FLAT_SIZE - 65536) < 0)
         return 2;
     if (engine_init(&aarch64_arch, &cfg) < 0)
         return 2;
 
     cpu = cpu_create();
+    if (fuzz)
+        return fuzz_decode(cpu, mem, fuzz);
     env = (AArch64Env *)cpu->env;
     env->common.pc = A64_FLAT_BASE;
     env->sp = A64_FLAT_BASE + A64_FLAT_SIZE - 16;

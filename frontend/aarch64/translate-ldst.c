@@ -195,7 +195,7 @@ static bool trans_LDSTP(DisasContext *s, arg_pair *a)
 {
     static const int index[4] = { 0, -1, 0, 1 };
     int size = a->opc == 2 ? 3 : 2;
-    int64_t off = (int64_t)a->imm << size;
+    int64_t off = (int64_t)a->imm * ((int64_t)1 << size);
     LdstKind kind;
     IRTempIdx base = cpu_reg_sp(s, a->rn), addr, addr2, d1, d2;
 
