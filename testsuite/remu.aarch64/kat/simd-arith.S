@@ -1,0 +1,227 @@
+/*
+ * simd-arith.S - known answers for the Advanced SIMD integer arithmetic:
+ * three same (ADD/SUB/MUL/MLA/MLS, compares, min/max, UABD, pairwise, the
+ * bitwise group BSL/BIT/BIF...), two-register misc (NOT/NEG/ABS/CNT,
+ * compares with zero, XTN, UADDLP), across lanes (ADDV, min/max V,
+ * UADDLV/SADDLV), shifts by immediate (SSHR/USHR/SSRA/USRA/SHL/SHRN/RSHRN/
+ * SSHLL/USHLL) and three different (ADDHN/SUBHN/RADDHN, long add/sub/mul),
+ * vector and scalar (D) forms (Arm ARM C7.2).
+ *
+ * The expected values were computed lane by lane with Python integers from
+ * the pseudocode of each instruction in the Arm ARM (lanes of 8 << size
+ * bits, lane 0 lowest; signed lanes as two's complement; pairwise forms
+ * over the concatenation Vm:Vn with Vn's pairs in the low half; narrowing
+ * "2" forms write bits 127:64 and keep bits 63:0; results of 64 bits or
+ * less zero the rest of the register).  Inputs:
+ *   v0 = 00 01 .. 0f    v1 = all ones
+ *   v2 = 80 81 .. 8f    v3 = 02 01 ff 00 7f 01 80 7f  fe ff ff ff 01 00 00 00
+ */
+#include "kat.h"
+
+#define CHECKV(name, vn, lo, hi) \
+    mov x20, vn.d[0] ; mov x21, vn.d[1] ; CHECK(name " lo", x20, lo) ; CHECK(name " hi", x21, hi)
+
+kat_main:
+    ldr q0, in_a
+    ldr q1, in_ones
+    ldr q2, in_s
+    ldr q3, in_x
+    add v4.16b, v2.16b, v3.16b
+    CHECKV("add 16b", v4, 0x0606860383818282, 0x8f8e8d8d8a898886)
+    add v4.4h, v2.4h, v3.4h
+    CHECKV("add 4h", v4, 0x0706870384818282, 0x0000000000000000)
+    add v4.2d, v2.2d, v3.2d
+    CHECKV("add 2d", v4, 0x0706870384818282, 0x8f8e8d8e8b8a8986)
+    sub v4.4s, v0.4s, v2.4s
+    CHECKV("sub 4s", v4, 0x7f7f7f807f7f7f80, 0x7f7f7f807f7f7f80)
+    add d4, d2, d3
+    CHECKV("add d scalar", v4, 0x0706870384818282, 0x0000000000000000)
+    sub d4, d0, d3
+    CHECKV("sub d scalar", v4, 0x878603850202fffe, 0x0000000000000000)
+    mul v4.8h, v2.8h, v3.8h
+    CHECKV("mul 8h", v4, 0x3d00c07cfe7e8300, 0x00008d8c7476ecf0)
+    mul v4.16b, v0.16b, v0.16b
+    CHECKV("mul 16b", v4, 0x3124191009040100, 0xe1c4a99079645140)
+    mov v4.16b, v0.16b ; mla v4.4s, v2.4s, v3.4s
+    CHECKV("mla 4s", v4, 0x0747c5808b088400, 0x9e9c9a98f3f4f5f8)
+    mov v4.16b, v0.16b ; mls v4.8b, v2.8b, v3.8b
+    CHECKV("mls 8b", v4, 0x0e06808803848000, 0x0000000000000000)
+    cmeq v4.16b, v3.16b, v0.16b
+    CHECKV("cmeq 16b", v4, 0x000000000000ff00, 0x0000000000000000)
+    cmhi v4.8h, v2.8h, v3.8h
+    CHECKV("cmhi 8h", v4, 0xffffffffffffffff, 0xffffffff00000000)
+    cmhs v4.4s, v3.4s, v2.4s
+    CHECKV("cmhs 4s", v4, 0x0000000000000000, 0x00000000ffffffff)
+    cmgt v4.16b, v3.16b, v0.16b
+    CHECKV("cmgt 16b", v4, 0xff0000ff000000ff, 0x0000000000000000)
+    cmge v4.8h, v2.8h, v3.8h
+    CHECKV("cmge 8h", v4, 0x0000000000000000, 0x0000000000000000)
+    cmgt v4.2d, v3.2d, v2.2d
+    CHECKV("cmgt 2d", v4, 0xffffffffffffffff, 0xffffffffffffffff)
+    cmtst v4.16b, v3.16b, v0.16b
+    CHECKV("cmtst 16b", v4, 0xff00ffff00ffff00, 0x00000000ffffffff)
+    cmeq d4, d3, d3
+    CHECKV("cmeq d scalar", v4, 0xffffffffffffffff, 0x0000000000000000)
+    cmhi d4, d2, d3
+    CHECKV("cmhi d scalar", v4, 0xffffffffffffffff, 0x0000000000000000)
+    smax v4.16b, v2.16b, v3.16b
+    CHECKV("smax 16b", v4, 0x7f86017f00ff0102, 0x00000001fffffffe)
+    umin v4.8h, v2.8h, v3.8h
+    CHECKV("umin 8h", v4, 0x7f80017f00ff0102, 0x000000018b8a8988)
+    uabd v4.16b, v2.16b, v3.16b
+    CHECKV("uabd 16b", v4, 0x08068405837d807e, 0x8f8e8d8b74757676)
+    addp v4.16b, v2.16b, v3.16b
+    CHECKV("addp 16b", v4, 0x1d1915110d090501, 0x0001fefdff80ff03)
+    addp v4.4s, v0.4s, v3.4s
+    CHECKV("addp 4s", v4, 0x1a1816140a080604, 0xffffffff807f0281)
+    addp v4.8b, v0.8b, v3.8b
+    CHECKV("addp 8b", v4, 0xff80ff030d090501, 0x0000000000000000)
+    umaxp v4.16b, v3.16b, v2.16b
+    CHECKV("umaxp 16b", v4, 0x0001ffff807fff02, 0x8f8d8b8987858381)
+    uminp v4.8h, v3.8h, v2.8h
+    CHECKV("uminp 8h", v4, 0x0000fffe017f00ff, 0x8d8c898885848180)
+    smaxp v4.4s, v3.4s, v2.4s
+    CHECKV("smaxp 4s", v4, 0x000000017f80017f, 0x8f8e8d8c87868584)
+    sminp v4.8b, v3.8b, v2.8b
+    CHECKV("sminp 8b", v4, 0x868482808001ff01, 0x0000000000000000)
+    addp d4, v3.2d
+    CHECKV("addp d scalar", v4, 0x7f80018100ff0100, 0x0000000000000000)
+    mov v4.16b, v1.16b ; and v4.16b, v2.16b, v3.16b
+    CHECKV("and", v4, 0x0780010400820100, 0x000000008b8a8988)
+    bic v4.16b, v2.16b, v3.16b
+    CHECKV("bic", v4, 0x8006848083008080, 0x8f8e8d8c00000000)
+    orr v4.8b, v0.8b, v3.8b
+    CHECKV("orr 8b", v4, 0x7f86057f03ff0102, 0x0000000000000000)
+    orn v4.16b, v0.16b, v3.16b
+    CHECKV("orn", v4, 0x877fff84ff02fffd, 0xfffffffe0b0a0909)
+    eor v4.16b, v2.16b, v3.16b
+    CHECKV("eor", v4, 0xf80684fb837d8082, 0x8f8e8d8d74757676)
+    mov v4.16b, v3.16b ; bsl v4.16b, v0.16b, v2.16b
+    CHECKV("bsl", v4, 0x8706858483028180, 0x8f8e8d8c0b0a0908)
+    mov v4.16b, v2.16b ; bit v4.16b, v0.16b, v3.16b
+    CHECKV("bit", v4, 0x8706858483028180, 0x8f8e8d8c0b0a0908)
+    mov v4.16b, v2.16b ; bif v4.16b, v0.16b, v3.16b
+    CHECKV("bif", v4, 0x0786050403820100, 0x0f0e0d0c8b8a8988)
+    mov v4.16b, v2.16b ; bif v4.8b, v0.8b, v3.8b
+    CHECKV("bif 8b", v4, 0x0786050403820100, 0x0000000000000000)
+    not v4.16b, v3.16b
+    CHECKV("not", v4, 0x807ffe80ff00fefd, 0xfffffffe00000001)
+    mvn v4.8b, v3.8b
+    CHECKV("mvn 8b", v4, 0x807ffe80ff00fefd, 0x0000000000000000)
+    neg v4.8h, v3.8h
+    CHECKV("neg 8h", v4, 0x8080fe81ff01fefe, 0x0000ffff00010002)
+    abs v4.16b, v3.16b
+    CHECKV("abs 16b", v4, 0x7f80017f00010102, 0x0000000101010102)
+    abs d4, d2
+    CHECKV("abs d scalar", v4, 0x78797a7b7c7d7e80, 0x0000000000000000)
+    neg v4.2d, v2.2d
+    CHECKV("neg 2d", v4, 0x78797a7b7c7d7e80, 0x7071727374757678)
+    cnt v4.16b, v3.16b
+    CHECKV("cnt 16b", v4, 0x0701010700080101, 0x0000000108080807)
+    cnt v4.8b, v2.8b
+    CHECKV("cnt 8b", v4, 0x0403030203020201, 0x0000000000000000)
+    cmeq v4.16b, v3.16b, #0
+    CHECKV("cmeq 16b #0", v4, 0x00000000ff000000, 0xffffff0000000000)
+    cmgt v4.8h, v3.8h, #0
+    CHECKV("cmgt 8h #0", v4, 0xffffffffffffffff, 0x0000ffff00000000)
+    cmge v4.16b, v3.16b, #0
+    CHECKV("cmge 16b #0", v4, 0xff00ffffff00ffff, 0xffffffff00000000)
+    cmle v4.4s, v3.4s, #0
+    CHECKV("cmle 4s #0", v4, 0x0000000000000000, 0x00000000ffffffff)
+    cmlt v4.16b, v3.16b, #0
+    CHECKV("cmlt 16b #0", v4, 0x00ff000000ff0000, 0x00000000ffffffff)
+    cmeq d4, d0, #0
+    CHECKV("cmeq d #0", v4, 0x0000000000000000, 0x0000000000000000)
+    xtn v4.8b, v3.8h
+    CHECKV("xtn 8b", v4, 0x0001fffe807fff02, 0x0000000000000000)
+    mov v4.16b, v0.16b ; xtn2 v4.4s, v2.2d
+    CHECKV("xtn2 4s", v4, 0x0706050403020100, 0x8b8a898883828180)
+    uaddlp v4.8h, v2.16b
+    CHECKV("uaddlp 8h", v4, 0x010d010901050101, 0x011d011901150111)
+    addv b4, v3.16b
+    CHECKV("addv 16b", v4, 0x000000000000007d, 0x0000000000000000)
+    addv h4, v2.4h
+    CHECKV("addv 4h", v4, 0x000000000000120c, 0x0000000000000000)
+    addv s4, v0.4s
+    CHECKV("addv 4s", v4, 0x0000000024201c18, 0x0000000000000000)
+    umaxv b4, v3.16b
+    CHECKV("umaxv 16b", v4, 0x00000000000000ff, 0x0000000000000000)
+    uminv h4, v3.8h
+    CHECKV("uminv 8h", v4, 0x0000000000000000, 0x0000000000000000)
+    uminv b4, v3.8b
+    CHECKV("uminv 8b", v4, 0x0000000000000000, 0x0000000000000000)
+    smaxv b4, v3.16b
+    CHECKV("smaxv 16b", v4, 0x000000000000007f, 0x0000000000000000)
+    sminv s4, v3.4s
+    CHECKV("sminv 4s", v4, 0x00000000fffffffe, 0x0000000000000000)
+    uaddlv h4, v2.16b
+    CHECKV("uaddlv 16b", v4, 0x0000000000000878, 0x0000000000000000)
+    uaddlv d4, v3.4s
+    CHECKV("uaddlv 4s", v4, 0x00000001807f0280, 0x0000000000000000)
+    saddlv h4, v3.8b
+    CHECKV("saddlv 8b", v4, 0x0000000000000081, 0x0000000000000000)
+    ushr v4.16b, v3.16b, #3
+    CHECKV("ushr 16b", v4, 0x0f10000f001f0000, 0x000000001f1f1f1f)
+    sshr v4.8h, v3.8h, #15
+    CHECKV("sshr 8h", v4, 0x0000000000000000, 0x00000000ffffffff)
+    sshr v4.2d, v2.2d, #64
+    CHECKV("sshr 2d 64", v4, 0xffffffffffffffff, 0xffffffffffffffff)
+    ushr v4.2d, v2.2d, #64
+    CHECKV("ushr 2d 64", v4, 0x0000000000000000, 0x0000000000000000)
+    ushr d4, d2, #4
+    CHECKV("ushr d scalar", v4, 0x0878685848382818, 0x0000000000000000)
+    sshr d4, d2, #4
+    CHECKV("sshr d scalar", v4, 0xf878685848382818, 0x0000000000000000)
+    shl v4.4s, v3.4s, #7
+    CHECKV("shl 4s", v4, 0xc000bf807f808100, 0x00000080ffffff00)
+    shl d4, d3, #63
+    CHECKV("shl d scalar", v4, 0x0000000000000000, 0x0000000000000000)
+    mov v4.16b, v0.16b ; usra v4.16b, v2.16b, #4
+    CHECKV("usra 16b", v4, 0x0f0e0d0c0b0a0908, 0x1716151413121110)
+    mov v4.16b, v0.16b ; ssra v4.8h, v2.8h, #4
+    CHECKV("ssra 8h", v4, 0xff7efd5cfb3af918, 0x080605e403c201a0)
+    shrn v4.8b, v3.8h, #4
+    CHECKV("shrn 8b", v4, 0x0000fffff8170f10, 0x0000000000000000)
+    mov v4.16b, v0.16b ; shrn2 v4.16b, v2.8h, #8
+    CHECKV("shrn2 16b", v4, 0x0706050403020100, 0x8f8d8b8987858381)
+    rshrn v4.4h, v3.4s, #9
+    CHECKV("rshrn 4h", v4, 0x00000000c0017f81, 0x0000000000000000)
+    rshrn v4.2s, v1.2d, #1
+    CHECKV("rshrn 2s carry", v4, 0x0000000000000000, 0x0000000000000000)
+    ushll v4.8h, v3.8b, #0
+    CHECKV("uxtl 8h", v4, 0x000000ff00010002, 0x007f00800001007f)
+    sshll v4.4s, v3.4h, #3
+    CHECKV("sshll 4s", v4, 0x000007f800000810, 0x0003fc0000000bf8)
+    ushll2 v4.2d, v3.4s, #31
+    CHECKV("ushll2 2d", v4, 0x7fffffff00000000, 0x0000000080000000)
+    sshll2 v4.8h, v2.16b, #0
+    CHECKV("sxtl2 8h", v4, 0xff8bff8aff89ff88, 0xff8fff8eff8dff8c)
+    addhn v4.8b, v2.8h, v3.8h
+    CHECKV("addhn 8b", v4, 0x8f8d8b8907878482, 0x0000000000000000)
+    mov v4.16b, v0.16b ; addhn2 v4.4s, v2.2d, v3.2d
+    CHECKV("addhn2 4s", v4, 0x0706050403020100, 0x8f8e8d8e07068703)
+    subhn v4.4h, v0.4s, v2.4s
+    CHECKV("subhn 4h", v4, 0x7f7f7f7f7f7f7f7f, 0x0000000000000000)
+    raddhn v4.8b, v2.8h, v3.8h
+    CHECKV("raddhn 8b", v4, 0x908e8c8a07878583, 0x0000000000000000)
+    uaddl v4.8h, v2.8b, v3.8b
+    CHECKV("uaddl 8h", v4, 0x0083018100820082, 0x0106010600860103)
+    saddl2 v4.4s, v2.8h, v3.8h
+    CHECKV("saddl2 4s", v4, 0xffff8b89ffff8986, 0xffff8f8effff8d8d)
+    usubl v4.2d, v0.2s, v3.2s
+    CHECKV("usubl 2d", v4, 0x000000000202fffe, 0xffffffff87860385)
+    umull v4.8h, v2.8b, v3.8b
+    CHECKV("umull 8h", v4, 0x0000817e00810100, 0x42f943000085417c)
+    smull2 v4.2d, v2.4s, v3.4s
+    CHECKV("smull2 2d", v4, 0x00000000e8eaecf0, 0xffffffff8f8e8d8c)
+    KAT_END
+
+    .balign 16
+in_a:
+    .quad 0x0706050403020100, 0x0f0e0d0c0b0a0908
+in_ones:
+    .quad -1, -1
+in_s:
+    .quad 0x8786858483828180, 0x8f8e8d8c8b8a8988
+in_x:
+    .quad 0x7f80017f00ff0102, 0x00000001fffffffe
