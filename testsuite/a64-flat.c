@@ -141,12 +141,12 @@ int main(int argc, char **argv)
         } else if (!file) {
             file = argv[i];
         } else {
-            fprintf(stderr, "usage: a64-flat [-accel jit|interp] [-no-opt] FILE.bin\n");
+            fprintf(stderr, "usage: a64-flat [-accel jit|interp] [-no-opt] FILE.bin | -fuzz N\n");
             return 2;
         }
     }
     if (!file && !fuzz) {
-        fprintf(stderr, "usage: a64-flat [-accel jit|interp] [-no-opt] FILE.bin\n");
+        fprintf(stderr, "usage: a64-flat [-accel jit|interp] [-no-opt] FILE.bin | -fuzz N\n");
         return 2;
     }
 

@@ -77,6 +77,26 @@ kat_main:
     sub x20, x25, x20
     CHECK("sub sp uxtx", x20, 64)
 
+    /* ADDS (extended): 0xffffffff + zero-extended 1 = 0x1_00000000 in 64 bits,
+       no carry out of bit 63 */
+    mov w21, #1
+    mov x22, #0xffffffff
+    adds x20, x22, w21, uxtw
+    CHECK_NZCV("adds uxtw flags none", 0)
+    CHECK("adds uxtw value", x20, 0x100000000)
+    /* the same in 32 bits carries out of bit 31: Z C */
+    adds w20, w22, w21, uxtb
+    CHECK_NZCV("adds w uxtb flags ZC", NZCV_Z | NZCV_C)
+    /* CMP SP, #imm reads SP (Rn = 31 is SP in add/sub immediate) */
+    mov x21, sp
+    cmp sp, x21, uxtx
+    CHECK_NZCV("cmp sp ZC", NZCV_Z | NZCV_C)
+    /* CSNEG w: -(0x80000000) = 0x80000000 in 32 bits */
+    mov w21, #0x80000000
+    cmp w21, #0              /* not equal: CSNEG takes -W21 */
+    csneg w20, wzr, w21, eq
+    CHECK("csneg w min", x20, 0x80000000)
+
     /* ADC/SBC: CMP equal sets C = 1 */
     mov x21, #10
     mov x22, #20
