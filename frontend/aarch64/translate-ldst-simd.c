@@ -157,7 +157,7 @@ static bool trans_VLDSTP(DisasContext *s, arg_vpair *a)
 {
     static const int index[4] = { 0, -1, 0, 1 };
     int scale = a->opc + 2, ix = index[a->idx];
-    int64_t off = (int64_t)a->imm << scale;
+    int64_t off = (int64_t)a->imm * ((int64_t)1 << scale);
     IRTempIdx base = cpu_reg_sp(s, a->rn), addr, addr2, v1[2], v2[2];
 
     if (a->opc == 3)
