@@ -59,6 +59,17 @@ static void vput(AArch64Env *e, int n, const Vec *v, int bytes)
     memcpy(e->v[n], v->b, (size_t)bytes);
 }
 
+/* Right shift of a size-byte lane by 1..esize bits (esize allowed). */
+static uint64_t shr(uint64_t x, unsigned sh)
+{
+    return sh >= 64 ? 0 : x >> sh;
+}
+
+static uint64_t sar(int64_t x, unsigned sh)
+{
+    return (uint64_t)(sh >= 64 ? x >> 63 : x >> sh);
+}
+
 /* Elementwise binary operation on size-byte lanes, result truncated. */
 static uint64_t binop(enum A64SimdOp op, int size, uint64_t a, uint64_t b, uint64_t d)
 {
@@ -82,6 +93,17 @@ static uint64_t binop(enum A64SimdOp op, int size, uint64_t a, uint64_t b, uint6
     case SOP_UMIN: case SOP_UMINP: return a < b ? a : b;
     case SOP_SABD: return sa > sb ? (uint64_t)sa - (uint64_t)sb : (uint64_t)sb - (uint64_t)sa;
     case SOP_UABD: return a > b ? a - b : b - a;
+    case SOP_SSHL: case SOP_USHL: {
+        /* Shift by the signed low byte of b: left if positive, else right;
+           a shift of the lane width or more gives 0 (SSHL right: the sign). */
+        int sh = (int8_t)b;
+        unsigned w = 8u << size;
+        if (sh >= 0)
+            return (unsigned)sh >= w ? 0 : a << sh;
+        if (op == SOP_SSHL)
+            return sar(sa, (unsigned)-sh >= w ? 63 : (unsigned)-sh);
+        return (unsigned)-sh >= w ? 0 : a >> -sh;
+    }
     default: return 0;
     }
 }
@@ -110,17 +132,6 @@ static uint64_t unop(enum A64SimdOp op, int size, uint64_t a)
     }
 }
 
-/* Right shift of a size-byte lane by 1..esize bits (esize allowed). */
-static uint64_t shr(uint64_t x, unsigned sh)
-{
-    return sh >= 64 ? 0 : x >> sh;
-}
-
-static uint64_t sar(int64_t x, unsigned sh)
-{
-    return (uint64_t)(sh >= 64 ? x >> 63 : x >> sh);
-}
-
 static void simd_exec(AArch64Env *e, enum A64SimdOp op, uint64_t desc)
 {
     int rd = desc & 31, rn = (desc >> 5) & 31, rm = (desc >> 10) & 31;
@@ -135,7 +146,7 @@ static void simd_exec(AArch64Env *e, enum A64SimdOp op, uint64_t desc)
     case SOP_ADD: case SOP_SUB: case SOP_MUL: case SOP_MLA: case SOP_MLS:
     case SOP_CMEQ: case SOP_CMHI: case SOP_CMHS: case SOP_CMGT: case SOP_CMGE:
     case SOP_CMTST: case SOP_SMAX: case SOP_SMIN: case SOP_UMAX: case SOP_UMIN:
-    case SOP_SABD: case SOP_UABD:
+    case SOP_SABD: case SOP_UABD: case SOP_SSHL: case SOP_USHL:
         for (int i = 0; i < n; i++)
             set_lane(&r, size, i, binop(op, size, lane(&vn, size, i), lane(&vm, size, i),
                                         lane(&vd, size, i)));
@@ -240,20 +251,37 @@ static void simd_exec(AArch64Env *e, enum A64SimdOp op, uint64_t desc)
         break;
     case SOP_SSHLL: case SOP_USHLL:
     case SOP_SADDL: case SOP_UADDL: case SOP_SSUBL: case SOP_USUBL:
-    case SOP_SMULL: case SOP_UMULL: {
-        /* Long: the size lanes of one half of Vn (Vm) widen to 2 * size. */
+    case SOP_SMULL: case SOP_UMULL: case SOP_SMLAL: case SOP_UMLAL: case SOP_SMLSL:
+    case SOP_UMLSL: case SOP_SABAL: case SOP_UABAL: case SOP_SABDL: case SOP_UABDL:
+    case SOP_SADDW: case SOP_UADDW: case SOP_SSUBW: case SOP_USUBW: {
+        /*
+         * Long: the size lanes of one half of Vm (and of Vn, except for the
+         * wide forms, whose Vn already has 2 * size lanes) widen to 2 * size;
+         * the accumulating forms add to Vd's 2 * size lanes.
+         */
         int cnt = 8 >> size, base = q ? cnt : 0;
-        bool sg = op == SOP_SSHLL || op == SOP_SADDL || op == SOP_SSUBL || op == SOP_SMULL;
+        bool sg = op == SOP_SSHLL || op == SOP_SADDL || op == SOP_SSUBL || op == SOP_SMULL ||
+                  op == SOP_SMLAL || op == SOP_SMLSL || op == SOP_SABAL || op == SOP_SABDL ||
+                  op == SOP_SADDW || op == SOP_SSUBW;
+        bool wide = op == SOP_SADDW || op == SOP_UADDW || op == SOP_SSUBW || op == SOP_USUBW;
         for (int i = 0; i < cnt; i++) {
-            uint64_t a = lane(&vn, size, base + i), b = lane(&vm, size, base + i);
+            uint64_t a = wide ? lane(&vn, size + 1, i) : lane(&vn, size, base + i);
+            uint64_t b = lane(&vm, size, base + i), acc0 = lane(&vd, size + 1, i);
             if (sg) {
-                a = (uint64_t)sext(a, size);
+                if (!wide)
+                    a = (uint64_t)sext(a, size);
                 b = (uint64_t)sext(b, size);
             }
             switch (op) {
             case SOP_SSHLL: case SOP_USHLL: x = a << imm; break;
-            case SOP_SADDL: case SOP_UADDL: x = a + b; break;
-            case SOP_SSUBL: case SOP_USUBL: x = a - b; break;
+            case SOP_SADDL: case SOP_UADDL: case SOP_SADDW: case SOP_UADDW: x = a + b; break;
+            case SOP_SSUBL: case SOP_USUBL: case SOP_SSUBW: case SOP_USUBW: x = a - b; break;
+            case SOP_SMLAL: case SOP_UMLAL: x = acc0 + a * b; break;
+            case SOP_SMLSL: case SOP_UMLSL: x = acc0 - a * b; break;
+            case SOP_SABDL: case SOP_UABDL: x = sg ? binop(SOP_SABD, 3, a, b, 0)
+                                                   : binop(SOP_UABD, 3, a, b, 0); break;
+            case SOP_SABAL: case SOP_UABAL: x = acc0 + (sg ? binop(SOP_SABD, 3, a, b, 0)
+                                                           : binop(SOP_UABD, 3, a, b, 0)); break;
             default: x = a * b; break;
             }
             set_lane(&r, size + 1, i, x & emask(size + 1));

@@ -380,30 +380,33 @@ static void gen_logic(DisasContext *s, arg_simd *a)
 
 static bool trans_SIMD_3same(DisasContext *s, arg_simd *a)
 {
-    /* opcode -> operation for U = 0 and U = 1; SOP_COUNT: not here */
-    static const enum A64SimdOp ops[32][2] = {
-        [6] = { SOP_CMGT, SOP_CMHI }, [7] = { SOP_CMGE, SOP_CMHS },
-        [12] = { SOP_SMAX, SOP_UMAX }, [13] = { SOP_SMIN, SOP_UMIN },
-        [14] = { SOP_SABD, SOP_UABD },
-        [16] = { SOP_ADD, SOP_SUB }, [17] = { SOP_CMTST, SOP_CMEQ },
-        [18] = { SOP_MLA, SOP_MLS }, [19] = { SOP_MUL, SOP_COUNT },
-        [20] = { SOP_SMAXP, SOP_UMAXP }, [21] = { SOP_SMINP, SOP_UMINP },
-        [23] = { SOP_ADDP, SOP_COUNT },
+    /* opcode -> operation for U = 0 and U = 1 (SOP_COUNT: not here), and
+       whether the operation has 64-bit lanes */
+    static const struct { int opc; enum A64SimdOp op[2]; bool d; } tab[] = {
+        { 6, { SOP_CMGT, SOP_CMHI }, true }, { 7, { SOP_CMGE, SOP_CMHS }, true },
+        { 8, { SOP_SSHL, SOP_USHL }, true },
+        { 12, { SOP_SMAX, SOP_UMAX }, false }, { 13, { SOP_SMIN, SOP_UMIN }, false },
+        { 14, { SOP_SABD, SOP_UABD }, false },
+        { 16, { SOP_ADD, SOP_SUB }, true }, { 17, { SOP_CMTST, SOP_CMEQ }, true },
+        { 18, { SOP_MLA, SOP_MLS }, false }, { 19, { SOP_MUL, SOP_COUNT }, false },
+        { 20, { SOP_SMAXP, SOP_UMAXP }, false }, { 21, { SOP_SMINP, SOP_UMINP }, false },
+        { 23, { SOP_ADDP, SOP_COUNT }, true },
     };
-    enum A64SimdOp op;
+    enum A64SimdOp op = SOP_COUNT;
+    bool has_d = false;
 
     if (a->opc == 3) {
         gen_logic(s, a);
         return true;
     }
-    op = ops[a->opc][a->u];
-    if (op == 0 && !(a->opc == 16 && !a->u))
-        return false;
-    if (op == SOP_COUNT || (a->size == 3 && !a->q))
-        return false;
-    /* 64-bit lanes exist only for add/sub, compares and ADDP. */
-    if (a->size == 3 && (a->opc == 12 || a->opc == 13 || a->opc == 14 || a->opc == 18 ||
-                         a->opc == 19 || a->opc == 20 || a->opc == 21))
+    for (size_t i = 0; i < sizeof(tab) / sizeof(tab[0]); i++) {
+        if (tab[i].opc == a->opc) {
+            op = tab[i].op[a->u];
+            has_d = tab[i].d;
+        }
+    }
+    /* 64-bit lanes (size 11, only with Q = 1) exist for some operations. */
+    if (op == SOP_COUNT || (a->size == 3 && (!a->q || !has_d)))
         return false;
     simd_gen_helper(s, op, a->rd, a->rn, a->rm, a->size, a->q, 0);
     return true;
@@ -414,10 +417,12 @@ static bool trans_SIMD_3same_s(DisasContext *s, arg_simd *a)
 {
     static const enum A64SimdOp ops[32][2] = {
         [6] = { SOP_CMGT, SOP_CMHI }, [7] = { SOP_CMGE, SOP_CMHS },
+        [8] = { SOP_SSHL, SOP_USHL },
         [16] = { SOP_ADD, SOP_SUB }, [17] = { SOP_CMTST, SOP_CMEQ },
     };
 
-    if (a->size != 3 || !(a->opc == 6 || a->opc == 7 || a->opc == 16 || a->opc == 17))
+    if (a->size != 3 || !(a->opc == 6 || a->opc == 7 || a->opc == 8 || a->opc == 16 ||
+                          a->opc == 17))
         return false;
     simd_gen_helper(s, ops[a->opc][a->u], a->rd, a->rn, a->rm, 3, 0, 0);
     return true;
@@ -427,14 +432,20 @@ static bool trans_SIMD_3same_s(DisasContext *s, arg_simd *a)
 
 static bool trans_SIMD_3diff(DisasContext *s, arg_simd *a)
 {
+    /* opcode -> operation for U = 0 and U = 1; SOP_COUNT: not here
+       (the saturating doubling and polynomial forms) */
     static const enum A64SimdOp ops[16][2] = {
-        [0] = { SOP_SADDL, SOP_UADDL }, [2] = { SOP_SSUBL, SOP_USUBL },
-        [4] = { SOP_ADDHN, SOP_RADDHN }, [6] = { SOP_SUBHN, SOP_RSUBHN },
-        [12] = { SOP_SMULL, SOP_UMULL },
+        { SOP_SADDL, SOP_UADDL }, { SOP_SADDW, SOP_UADDW },
+        { SOP_SSUBL, SOP_USUBL }, { SOP_SSUBW, SOP_USUBW },
+        { SOP_ADDHN, SOP_RADDHN }, { SOP_SABAL, SOP_UABAL },
+        { SOP_SUBHN, SOP_RSUBHN }, { SOP_SABDL, SOP_UABDL },
+        { SOP_SMLAL, SOP_UMLAL }, { SOP_COUNT, SOP_COUNT },
+        { SOP_SMLSL, SOP_UMLSL }, { SOP_COUNT, SOP_COUNT },
+        { SOP_SMULL, SOP_UMULL }, { SOP_COUNT, SOP_COUNT },
+        { SOP_COUNT, SOP_COUNT }, { SOP_COUNT, SOP_COUNT },
     };
 
-    if (a->size == 3 || !(a->opc == 0 || a->opc == 2 || a->opc == 4 || a->opc == 6 ||
-                          a->opc == 12))
+    if (a->size == 3 || ops[a->opc][a->u] == SOP_COUNT)
         return false;
     simd_gen_helper(s, ops[a->opc][a->u], a->rd, a->rn, a->rm, a->size, a->q, 0);
     return true;

@@ -46,7 +46,7 @@ enum A64SimdOp {
     /* elementwise binary (three same) */
     SOP_ADD, SOP_SUB, SOP_MUL, SOP_MLA, SOP_MLS,
     SOP_CMEQ, SOP_CMHI, SOP_CMHS, SOP_CMGT, SOP_CMGE, SOP_CMTST,
-    SOP_SMAX, SOP_SMIN, SOP_UMAX, SOP_UMIN, SOP_SABD, SOP_UABD,
+    SOP_SMAX, SOP_SMIN, SOP_UMAX, SOP_UMIN, SOP_SABD, SOP_UABD, SOP_SSHL, SOP_USHL,
     /* pairwise over the concatenation Vm:Vn */
     SOP_ADDP, SOP_SMAXP, SOP_SMINP, SOP_UMAXP, SOP_UMINP,
     /* unary (two-register misc) */
@@ -63,6 +63,8 @@ enum A64SimdOp {
     SOP_TBL, SOP_TBX,
     /* three different: long, wide and narrowing high */
     SOP_SADDL, SOP_UADDL, SOP_SSUBL, SOP_USUBL, SOP_SMULL, SOP_UMULL,
+    SOP_SMLAL, SOP_UMLAL, SOP_SMLSL, SOP_UMLSL, SOP_SABAL, SOP_UABAL, SOP_SABDL, SOP_UABDL,
+    SOP_SADDW, SOP_UADDW, SOP_SSUBW, SOP_USUBW,
     SOP_ADDHN, SOP_SUBHN, SOP_RADDHN, SOP_RSUBHN,
     /* scalar ADDP Dd, Vn.2D */
     SOP_ADDP_S,

@@ -4,7 +4,8 @@
  * bitwise group BSL/BIT/BIF...), two-register misc (NOT/NEG/ABS/CNT,
  * compares with zero, XTN, UADDLP), across lanes (ADDV, min/max V,
  * UADDLV/SADDLV), shifts by immediate (SSHR/USHR/SSRA/USRA/SHL/SHRN/RSHRN/
- * SSHLL/USHLL) and three different (ADDHN/SUBHN/RADDHN, long add/sub/mul),
+ * SSHLL/USHLL), register shifts (SSHL/USHL) and three different
+ * (ADDHN/SUBHN/RADDHN, long and wide add/sub, long mul/mla/mls, ABDL/ABAL),
  * vector and scalar (D) forms (Arm ARM C7.2).
  *
  * The expected values were computed lane by lane with Python integers from
@@ -15,6 +16,7 @@
  * less zero the rest of the register).  Inputs:
  *   v0 = 00 01 .. 0f    v1 = all ones
  *   v2 = 80 81 .. 8f    v3 = 02 01 ff 00 7f 01 80 7f  fe ff ff ff 01 00 00 00
+ *   v5 (shift counts, signed bytes) = 10 f0 01 07 ff f9 f8 40  20 3f 08 81 7f ff 01 c0
  */
 #include "kat.h"
 
@@ -214,6 +216,34 @@ kat_main:
     CHECKV("umull 8h", v4, 0x0000817e00810100, 0x42f943000085417c)
     smull2 v4.2d, v2.4s, v3.4s
     CHECKV("smull2 2d", v4, 0x00000000e8eaecf0, 0xffffffff8f8e8d8c)
+    ldr q5, in_sh ; ushl v4.16b, v2.16b, v5.16b
+    CHECKV("ushl 16b", v4, 0x0000014280040000, 0x001c460000000000)
+    sshl v4.16b, v2.16b, v5.16b
+    CHECKV("sshl 16b", v4, 0x00ffffc28004ff00, 0xff1cc600ff000000)
+    sshl v4.8h, v2.8h, v5.8h
+    CHECKV("sshl 8h", v4, 0xff87c2c207040000, 0x1f1c00008a000000)
+    ushl v4.2d, v2.2d, v5.2d
+    CHECKV("ushl 2d", v4, 0x8584838281800000, 0x8b8a898800000000)
+    sshl d4, d2, d5
+    CHECKV("sshl d scalar", v4, 0x8584838281800000, 0x0000000000000000)
+    uaddw v4.8h, v2.8h, v3.8b
+    CHECKV("uaddw 8h", v4, 0x8786868383838182, 0x900d8e0c8b8b8a07)
+    saddw2 v4.4s, v2.4s, v3.8h
+    CHECKV("saddw2 4s", v4, 0x878685838382817e, 0x8f8e8d8c8b8a8989)
+    usubw v4.2d, v0.2d, v3.2s
+    CHECKV("usubw 2d", v4, 0x070605040202fffe, 0x0f0e0d0b8b8a0789)
+    ssubw2 v4.8h, v0.8h, v3.16b
+    CHECKV("ssubw2 8h", v4, 0x0707050503030102, 0x0f0e0d0c0b0a0907)
+    mov v4.16b, v0.16b ; umlal v4.8h, v2.8b, v3.8b
+    CHECKV("umlal 8h", v4, 0x0706868203830200, 0x5207500c0b8f4a84)
+    mov v4.16b, v0.16b ; smlal2 v4.4s, v2.8h, v3.8h
+    CHECKV("smlal2 4s", v4, 0x0706797a0302edf0, 0x0f0e0d0c0b099694)
+    mov v4.16b, v0.16b ; umlsl v4.2d, v2.2s, v3.2s
+    CHECKV("umlsl 2d", v4, 0x068305807afb7e00, 0xcb8e8cc20ac8488c)
+    uabdl v4.8h, v2.8b, v3.8b
+    CHECKV("uabdl 8h", v4, 0x0083007d0080007e, 0x0008000600840005)
+    mov v4.16b, v0.16b ; sabal v4.4s, v2.4h, v3.4h
+    CHECKV("sabal 4s", v4, 0x0706828103028082, 0x0f0f05060b0a8503)
     KAT_END
 
     .balign 16
@@ -225,3 +255,5 @@ in_s:
     .quad 0x8786858483828180, 0x8f8e8d8c8b8a8988
 in_x:
     .quad 0x7f80017f00ff0102, 0x00000001fffffffe
+in_sh:
+    .quad 0x40f8f9ff0701f010, 0xc001ff7f81083f20
