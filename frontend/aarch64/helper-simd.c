@@ -142,6 +142,12 @@ static void simd_exec(AArch64Env *e, enum A64SimdOp op, uint64_t desc)
     uint64_t acc, x;
 
     memset(&r, 0, sizeof(r));
+    if (desc & SIMD_DESC_ELEM) {
+        /* By element: lane imm of Vm in every lane of the second operand. */
+        uint64_t x0 = lane(&vm, size, (int)imm);
+        for (int i = 0; i < (16 >> size); i++)
+            set_lane(&vm, size, i, x0);
+    }
     switch (op) {
     case SOP_ADD: case SOP_SUB: case SOP_MUL: case SOP_MLA: case SOP_MLS:
     case SOP_CMEQ: case SOP_CMHI: case SOP_CMHS: case SOP_CMGT: case SOP_CMGE:

@@ -338,6 +338,45 @@ static bool trans_SIMD_shift_s(DisasContext *s, arg_shimm *a)
     return gen_shift(s, a, true);
 }
 
+/* ---- vector x indexed element --------------------------------------------------------- */
+
+/*
+ * MUL/MLA/MLS and the long SMULL/UMULL/SMLAL/UMLAL/SMLSL/UMLSL by element:
+ * H (16-bit lanes, index H:L:M, Vm in V0-V15) or S (index H:L, Vm = M:Rm).
+ * The FP and saturating doubling forms of the group are left out.
+ */
+static bool trans_SIMD_elem(DisasContext *s, arg_SIMD_elem *a)
+{
+    static const enum A64SimdOp ops[16][2] = {
+        [0] = { SOP_COUNT, SOP_MLA }, [2] = { SOP_SMLAL, SOP_UMLAL },
+        [4] = { SOP_COUNT, SOP_MLS }, [6] = { SOP_SMLSL, SOP_UMLSL },
+        [8] = { SOP_MUL, SOP_COUNT }, [10] = { SOP_SMULL, SOP_UMULL },
+        [1] = { SOP_COUNT, SOP_COUNT }, [3] = { SOP_COUNT, SOP_COUNT },
+        [5] = { SOP_COUNT, SOP_COUNT }, [7] = { SOP_COUNT, SOP_COUNT },
+        [9] = { SOP_COUNT, SOP_COUNT }, [11] = { SOP_COUNT, SOP_COUNT },
+        [12] = { SOP_COUNT, SOP_COUNT }, [13] = { SOP_COUNT, SOP_COUNT },
+        [14] = { SOP_COUNT, SOP_COUNT }, [15] = { SOP_COUNT, SOP_COUNT },
+    };
+    enum A64SimdOp op = ops[a->opc][a->u];
+    int rm, idx;
+    uint64_t desc;
+
+    if (op == SOP_COUNT || (a->size != 1 && a->size != 2))
+        return false;
+    if (a->size == 1) {
+        idx = a->h << 2 | a->l << 1 | a->m;
+        rm = a->rm;
+    } else {
+        idx = a->h << 1 | a->l;
+        rm = a->m << 4 | a->rm;
+    }
+    desc = simd_desc(a->rd, a->rn, rm, a->size, a->q, (unsigned)idx) | SIMD_DESC_ELEM;
+    IRTempIdx args[3] = { IR_TEMP_ENV, tconst(s, IR_TYPE_I64, (uint64_t)op),
+                          tconst(s, IR_TYPE_I64, desc) };
+    ir_emit_call(s->b, &a64_helper_simd, 0, args);
+    return true;
+}
+
 /* ---- three same ------------------------------------------------------------------ */
 
 /* AND/BIC/ORR/ORN/EOR/BSL/BIT/BIF on the 64-bit halves. */

@@ -73,8 +73,12 @@ enum A64SimdOp {
 
 /*
  * The helper's operand word: registers, element size (log2 bytes), Q and an
- * immediate.  For the long/narrow forms size is the narrow element's.
+ * immediate.  For the long/narrow forms size is the narrow element's.  With
+ * SIMD_DESC_ELEM the second operand is lane imm of Vm replicated to every
+ * lane (the "by element" forms).
  */
+#define SIMD_DESC_ELEM (UINT64_C(1) << 18)
+
 static inline uint64_t simd_desc(int rd, int rn, int rm, int size, int q, unsigned imm)
 {
     return (uint64_t)rd | (uint64_t)rn << 5 | (uint64_t)rm << 10 | (uint64_t)size << 15 |

@@ -6,6 +6,7 @@
  * UADDLV/SADDLV), shifts by immediate (SSHR/USHR/SSRA/USRA/SHL/SHRN/RSHRN/
  * SSHLL/USHLL), register shifts (SSHL/USHL) and three different
  * (ADDHN/SUBHN/RADDHN, long and wide add/sub, long mul/mla/mls, ABDL/ABAL),
+ * multiplies by element (MUL/MLA/MLS, SMULL/UMULL/SMLAL),
  * vector and scalar (D) forms (Arm ARM C7.2).
  *
  * The expected values were computed lane by lane with Python integers from
@@ -244,6 +245,20 @@ kat_main:
     CHECKV("uabdl 8h", v4, 0x0083007d0080007e, 0x0008000600840005)
     mov v4.16b, v0.16b ; sabal v4.4s, v2.4h, v3.4h
     CHECKV("sabal 4s", v4, 0x0706828103028082, 0x0f0f05060b0a8503)
+    mul v4.8h, v2.8h, v3.h[5]
+    CHECKV("mul 8h elem", v4, 0x787a7a7c7c7e7e80, 0x7072727474767678)
+    mul v4.2s, v2.2s, v3.s[1]
+    CHECKV("mul 2s elem", v4, 0x0041c07c003fbe80, 0x0000000000000000)
+    mov v4.16b, v0.16b ; mla v4.4s, v2.4s, v3.s[2]
+    CHECKV("mla 4s elem", v4, 0xf7f8f9fcfbfcfe00, 0xeff0f1f4f3f4f5f8)
+    mov v4.16b, v0.16b ; mls v4.4h, v2.4h, v3.h[7]
+    CHECKV("mls 4h elem", v4, 0x0706050403020100, 0x0000000000000000)
+    mov v17.16b, v3.16b ; umull v4.2d, v2.2s, v17.s[3]
+    CHECKV("umull 2d elem", v4, 0x0000000083828180, 0x0000000087868584)
+    smull2 v4.4s, v2.8h, v3.h[2]
+    CHECKV("smull2 4s elem", v4, 0xff51c376ff4ec278, 0xff57c572ff54c474)
+    mov v4.16b, v0.16b ; smlal v4.4s, v2.4h, v3.h[0]
+    CHECKV("smlal 4s elem", v4, 0x06888e0802828400, 0x0e94a2180a8e9810)
     KAT_END
 
     .balign 16

@@ -25,6 +25,8 @@ kat_main:
     UDEF("fcmp d", fcmp d0, d1)
     UDEF("sqadd 16b", sqadd v0.16b, v1.16b, v2.16b)
     UDEF("uqxtn 8b", uqxtn v0.8b, v1.8h)
+    UDEF("fmla 4s elem", fmla v0.4s, v1.4s, v2.s[1])
+    UDEF("sqdmull elem", sqdmull v0.4s, v1.4h, v2.h[1])
     /* FEAT_FP16 forms: FMOV h, w and FMOV (vector, half-precision imm) */
     UDEF("fmov h, w", .inst 0x1ee70000)
     UDEF("fmov 4h imm (o2=1)", .inst 0x0f00fc00)
