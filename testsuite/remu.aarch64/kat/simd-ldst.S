@@ -205,6 +205,32 @@ kat_main:
     CHECKV("ld1r 2s", v23, 0x0b0a09080b0a0908, 0)
     ld2r {v23.16b, v24.16b}, [x22]
     CHECKV("ld2r second", v24, 0x0101010101010101, 0x0101010101010101)
+    /* More single structures: LD3 lane with register post-index, ST4
+       lane, LD3R, LD4 of bytes with Rt wrapping from V30 to V1. */
+    mov v24.16b, v31.16b
+    mov v25.16b, v31.16b
+    mov v26.16b, v31.16b
+    mov x24, x22
+    mov x25, #100
+    ld3 {v24.s, v25.s, v26.s}[2], [x24], x25
+    CHECKV("ld3 s lane first", v24, -1, 0xffffffff03020100)
+    CHECKV("ld3 s lane third", v26, -1, 0xffffffff0b0a0908)
+    sub x25, x24, x22
+    CHECK("ld3 lane post reg", x25, 100)
+    mov v27.16b, v0.16b
+    mov v28.16b, v2.16b
+    ld1 {v27.16b, v28.16b}, [x22]
+    st4 {v25.h, v26.h, v27.h, v28.h}[1], [x19]
+    ldr x23, [x19]
+    CHECK("st4 h lane", x23, 0x13120302ffffffff)
+    mov x24, x22
+    ld3r {v29.4h, v30.4h, v31.4h}, [x24], #6
+    CHECKV("ld3r 4h third", v31, 0x0504050405040504, 0)
+    sub x25, x24, x22
+    CHECK("ld3r post imm", x25, 6)
+    ld4 {v30.8b, v31.8b, v0.8b, v1.8b}, [x22]
+    CHECKV("ld4 8b wraps v1", v1, 0x1f1b17130f0b0703, 0)
+    CHECKV("ld4 8b v30", v30, 0x1c1814100c080400, 0)
     add sp, sp, #256
     KAT_END
 
