@@ -70,12 +70,50 @@ static uint64_t sar(int64_t x, unsigned sh)
     return (uint64_t)(sh >= 64 ? x >> 63 : x >> sh);
 }
 
+#define FPSR_QC (1u << 27)
+
+/*
+ * The saturating add/sub of two size-byte lanes: the exact result in 128
+ * bits, clamped to the lane's signed or unsigned range; *sat is set when
+ * it was clamped (FPSR.QC, cumulative).
+ */
+static uint64_t saturate(enum A64SimdOp op, int size, uint64_t a, uint64_t b, bool *sat)
+{
+    unsigned w = 8u << size;
+    __int128 r, lo, hi;
+
+    if (op == SOP_SQADD || op == SOP_SQSUB) {
+        __int128 x = sext(a, size), y = sext(b, size);
+        r = op == SOP_SQADD ? x + y : x - y;
+        lo = -((__int128)1 << (w - 1));
+        hi = ((__int128)1 << (w - 1)) - 1;
+    } else {
+        __int128 x = (__int128)a, y = (__int128)b;
+        r = op == SOP_UQADD ? x + y : x - y;
+        lo = 0;
+        hi = ((__int128)1 << w) - 1;
+    }
+    if (r < lo || r > hi) {
+        *sat = true;
+        r = r < lo ? lo : hi;
+    }
+    return (uint64_t)r & emask(size);
+}
+
 /* Elementwise binary operation on size-byte lanes, result truncated. */
 static uint64_t binop(enum A64SimdOp op, int size, uint64_t a, uint64_t b, uint64_t d)
 {
     int64_t sa = sext(a, size), sb = sext(b, size);
 
     switch (op) {
+    /* Halving forms: the exact sum or difference shifted right by one
+       (lanes are at most 32 bits here, so 64-bit arithmetic is exact). */
+    case SOP_SHADD: return (uint64_t)((sa + sb) >> 1);
+    case SOP_UHADD: return (a + b) >> 1;
+    case SOP_SRHADD: return (uint64_t)((sa + sb + 1) >> 1);
+    case SOP_URHADD: return (a + b + 1) >> 1;
+    case SOP_SHSUB: return (uint64_t)((sa - sb) >> 1);
+    case SOP_UHSUB: return (uint64_t)((int64_t)(a - b) >> 1);
     case SOP_ADD: case SOP_ADDP: case SOP_ADDP_S: return a + b;
     case SOP_SUB: return a - b;
     case SOP_MUL: return a * b;
@@ -142,6 +180,10 @@ static void simd_exec(AArch64Env *e, enum A64SimdOp op, uint64_t desc)
     uint64_t acc, x;
 
     memset(&r, 0, sizeof(r));
+    if (desc & SIMD_DESC_SCALAR) {
+        n = 1;
+        bytes = 1 << size;
+    }
     if (desc & SIMD_DESC_ELEM) {
         /* By element: lane imm of Vm in every lane of the second operand. */
         uint64_t x0 = lane(&vm, size, (int)imm);
@@ -153,11 +195,22 @@ static void simd_exec(AArch64Env *e, enum A64SimdOp op, uint64_t desc)
     case SOP_CMEQ: case SOP_CMHI: case SOP_CMHS: case SOP_CMGT: case SOP_CMGE:
     case SOP_CMTST: case SOP_SMAX: case SOP_SMIN: case SOP_UMAX: case SOP_UMIN:
     case SOP_SABD: case SOP_UABD: case SOP_SSHL: case SOP_USHL:
+    case SOP_SHADD: case SOP_UHADD: case SOP_SRHADD: case SOP_URHADD:
+    case SOP_SHSUB: case SOP_UHSUB:
         for (int i = 0; i < n; i++)
             set_lane(&r, size, i, binop(op, size, lane(&vn, size, i), lane(&vm, size, i),
                                         lane(&vd, size, i)));
         vput(e, rd, &r, bytes);
         break;
+    case SOP_SQADD: case SOP_UQADD: case SOP_SQSUB: case SOP_UQSUB: {
+        bool sat = false;
+        for (int i = 0; i < n; i++)
+            set_lane(&r, size, i, saturate(op, size, lane(&vn, size, i), lane(&vm, size, i), &sat));
+        vput(e, rd, &r, bytes);
+        if (sat)
+            e->fpsr |= FPSR_QC;
+        break;
+    }
     case SOP_ADDP: case SOP_SMAXP: case SOP_SMINP: case SOP_UMAXP: case SOP_UMINP:
         /* Pairs of the concatenation: the lower half of the result from Vn. */
         for (int i = 0; i < n; i++) {

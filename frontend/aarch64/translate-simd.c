@@ -71,13 +71,18 @@ void simd_st_lane(DisasContext *s, int n, int byte, int size, IRTempIdx v)
     emit_st(s, opc[size], v, a64_vreg_off(n, byte));
 }
 
+static void gen_helper_desc(DisasContext *s, enum A64SimdOp op, uint64_t desc)
+{
+    IRTempIdx args[3] = { IR_TEMP_ENV, tconst(s, IR_TYPE_I64, (uint64_t)op),
+                          tconst(s, IR_TYPE_I64, desc) };
+
+    ir_emit_call(s->b, &a64_helper_simd, 0, args);
+}
+
 void simd_gen_helper(DisasContext *s, enum A64SimdOp op, int rd, int rn, int rm, int size,
                      int q, unsigned imm)
 {
-    IRTempIdx args[3] = { IR_TEMP_ENV, tconst(s, IR_TYPE_I64, (uint64_t)op),
-                          tconst(s, IR_TYPE_I64, simd_desc(rd, rn, rm, size, q, imm)) };
-
-    ir_emit_call(s->b, &a64_helper_simd, 0, args);
+    gen_helper_desc(s, op, simd_desc(rd, rn, rm, size, q, imm));
 }
 
 /* The value x (size bytes) repeated over 64 bits. */
@@ -371,9 +376,7 @@ static bool trans_SIMD_elem(DisasContext *s, arg_SIMD_elem *a)
         rm = a->m << 4 | a->rm;
     }
     desc = simd_desc(a->rd, a->rn, rm, a->size, a->q, (unsigned)idx) | SIMD_DESC_ELEM;
-    IRTempIdx args[3] = { IR_TEMP_ENV, tconst(s, IR_TYPE_I64, (uint64_t)op),
-                          tconst(s, IR_TYPE_I64, desc) };
-    ir_emit_call(s->b, &a64_helper_simd, 0, args);
+    gen_helper_desc(s, op, desc);
     return true;
 }
 
@@ -422,6 +425,9 @@ static bool trans_SIMD_3same(DisasContext *s, arg_simd *a)
     /* opcode -> operation for U = 0 and U = 1 (SOP_COUNT: not here), and
        whether the operation has 64-bit lanes */
     static const struct { int opc; enum A64SimdOp op[2]; bool d; } tab[] = {
+        { 0, { SOP_SHADD, SOP_UHADD }, false }, { 1, { SOP_SQADD, SOP_UQADD }, true },
+        { 2, { SOP_SRHADD, SOP_URHADD }, false }, { 4, { SOP_SHSUB, SOP_UHSUB }, false },
+        { 5, { SOP_SQSUB, SOP_UQSUB }, true },
         { 6, { SOP_CMGT, SOP_CMHI }, true }, { 7, { SOP_CMGE, SOP_CMHS }, true },
         { 8, { SOP_SSHL, SOP_USHL }, true },
         { 12, { SOP_SMAX, SOP_UMAX }, false }, { 13, { SOP_SMIN, SOP_UMIN }, false },
@@ -456,14 +462,18 @@ static bool trans_SIMD_3same_s(DisasContext *s, arg_simd *a)
 {
     static const enum A64SimdOp ops[32][2] = {
         [6] = { SOP_CMGT, SOP_CMHI }, [7] = { SOP_CMGE, SOP_CMHS },
-        [8] = { SOP_SSHL, SOP_USHL },
+        [8] = { SOP_SSHL, SOP_USHL }, [1] = { SOP_SQADD, SOP_UQADD },
+        [5] = { SOP_SQSUB, SOP_UQSUB },
         [16] = { SOP_ADD, SOP_SUB }, [17] = { SOP_CMTST, SOP_CMEQ },
     };
+    bool sat = a->opc == 1 || a->opc == 5;
 
-    if (a->size != 3 || !(a->opc == 6 || a->opc == 7 || a->opc == 8 || a->opc == 16 ||
-                          a->opc == 17))
+    /* The saturating forms exist for every size; the others for D only. */
+    if (!(a->opc == 1 || a->opc == 5 || a->opc == 6 || a->opc == 7 || a->opc == 8 ||
+          a->opc == 16 || a->opc == 17) || (a->size != 3 && !sat))
         return false;
-    simd_gen_helper(s, ops[a->opc][a->u], a->rd, a->rn, a->rm, 3, 0, 0);
+    gen_helper_desc(s, ops[a->opc][a->u],
+                    simd_desc(a->rd, a->rn, a->rm, a->size, 0, 0) | SIMD_DESC_SCALAR);
     return true;
 }
 

@@ -11,7 +11,8 @@
  *    holds because the host is little-endian (checked at compile time);
  *  - an instruction that writes a scalar or a 64-bit vector zeroes the rest
  *    of the 128-bit register (Arm ARM: V[] writes of less than 128 bits);
- *  - the SIMD helper reads and writes env->v only, never an IR global, so it
+ *  - the SIMD helper reads and writes env->v (and FPSR.QC) only, never an
+ *    IR global, so it
  *    is called with no IR_CALL_* flag: not PURE (it has a side effect on
  *    env memory, it must be neither deleted nor folded), and no
  *    READS/WRITES_GLOBALS because it touches no global.  Every operand it
@@ -47,6 +48,8 @@ enum A64SimdOp {
     SOP_ADD, SOP_SUB, SOP_MUL, SOP_MLA, SOP_MLS,
     SOP_CMEQ, SOP_CMHI, SOP_CMHS, SOP_CMGT, SOP_CMGE, SOP_CMTST,
     SOP_SMAX, SOP_SMIN, SOP_UMAX, SOP_UMIN, SOP_SABD, SOP_UABD, SOP_SSHL, SOP_USHL,
+    SOP_SHADD, SOP_UHADD, SOP_SRHADD, SOP_URHADD, SOP_SHSUB, SOP_UHSUB,
+    SOP_SQADD, SOP_UQADD, SOP_SQSUB, SOP_UQSUB,     /* saturating: set FPSR.QC */
     /* pairwise over the concatenation Vm:Vn */
     SOP_ADDP, SOP_SMAXP, SOP_SMINP, SOP_UMAXP, SOP_UMINP,
     /* unary (two-register misc) */
@@ -75,9 +78,12 @@ enum A64SimdOp {
  * The helper's operand word: registers, element size (log2 bytes), Q and an
  * immediate.  For the long/narrow forms size is the narrow element's.  With
  * SIMD_DESC_ELEM the second operand is lane imm of Vm replicated to every
- * lane (the "by element" forms).
+ * lane (the "by element" forms); with SIMD_DESC_SCALAR only lane 0 is
+ * computed (the scalar forms).
  */
 #define SIMD_DESC_ELEM (UINT64_C(1) << 18)
+/* Scalar forms of elementwise operations: lane 0 only, the rest zeroed. */
+#define SIMD_DESC_SCALAR (UINT64_C(1) << 19)
 
 static inline uint64_t simd_desc(int rd, int rn, int rm, int size, int q, unsigned imm)
 {

@@ -6,7 +6,9 @@
  * UADDLV/SADDLV), shifts by immediate (SSHR/USHR/SSRA/USRA/SHL/SHRN/RSHRN/
  * SSHLL/USHLL), register shifts (SSHL/USHL) and three different
  * (ADDHN/SUBHN/RADDHN, long and wide add/sub, long mul/mla/mls, ABDL/ABAL),
- * multiplies by element (MUL/MLA/MLS, SMULL/UMULL/SMLAL),
+ * multiplies by element (MUL/MLA/MLS, SMULL/UMULL/SMLAL), halving
+ * (SHADD/UHADD/SRHADD/URHADD/SHSUB/UHSUB) and saturating (SQADD/UQADD/
+ * SQSUB/UQSUB, which set the sticky FPSR.QC, bit 27) forms,
  * vector and scalar (D) forms (Arm ARM C7.2).
  *
  * The expected values were computed lane by lane with Python integers from
@@ -259,6 +261,39 @@ kat_main:
     CHECKV("smull2 4s elem", v4, 0xff51c376ff4ec278, 0xff57c572ff54c474)
     mov v4.16b, v0.16b ; smlal v4.4s, v2.4h, v3.h[0]
     CHECKV("smlal 4s elem", v4, 0x06888e0802828400, 0x0e94a2180a8e9810)
+    shadd v4.16b, v2.16b, v3.16b
+    CHECKV("shadd 16b", v4, 0x0383c301c1c0c1c1, 0xc7c7c6c6c5c4c4c3)
+    uhadd v4.8h, v2.8h, v3.8h
+    CHECKV("uhadd 8h", v4, 0x8383438142404141, 0x47c746c6c5c4c4c3)
+    urhadd v4.16b, v2.16b, v3.16b
+    CHECKV("urhadd 16b", v4, 0x8383438242c14141, 0x48474747c5c5c4c3)
+    srhadd v4.4s, v2.4s, v3.4s
+    CHECKV("srhadd 4s", v4, 0x03834382c240c141, 0xc7c746c7c5c544c3)
+    uhsub v4.16b, v0.16b, v3.16b
+    CHECKV("uhsub 16b", v4, 0xc4c302c2018100ff, 0x0707060586858585)
+    shsub v4.4h, v2.4h, v3.4h
+    CHECKV("shsub 4h", v4, 0x8403c202c141c03f, 0x0000000000000000)
+    msr fpsr, xzr
+    uqadd v4.16b, v0.16b, v0.16b
+    CHECKV("uqadd 16b no sat", v4, 0x0e0c0a0806040200, 0x1e1c1a1816141210)
+    mrs x22, fpsr ; CHECK("uqadd no sat qc", x22, 0)
+    uqadd v4.16b, v2.16b, v3.16b
+    CHECKV("uqadd 16b", v4, 0xffff86ff83ff8282, 0x8f8e8d8dffffffff)
+    mrs x22, fpsr ; CHECK("uqadd qc", x22, 1 << 27)
+    msr fpsr, xzr
+    sqadd v4.8h, v2.8h, v3.8h
+    CHECKV("sqadd 8h", v4, 0x0706870384818282, 0x8f8e8d8d8b898986)
+    uqsub v4.4s, v0.4s, v3.4s
+    CHECKV("uqsub 4s", v4, 0x000000000202fffe, 0x0f0e0d0b00000000)
+    sqsub v4.2d, v2.2d, v3.2d
+    CHECKV("sqsub 2d", v4, 0x8000000000000000, 0x8f8e8d8a8b8a898a)
+    sqadd b4, b2, b3
+    CHECKV("sqadd b scalar", v4, 0x0000000000000082, 0x0000000000000000)
+    uqsub h4, h3, h2
+    CHECKV("uqsub h scalar", v4, 0x0000000000000000, 0x0000000000000000)
+    sqsub d4, d3, d2
+    CHECKV("sqsub d scalar", v4, 0x7fffffffffffffff, 0x0000000000000000)
+    mrs x22, fpsr ; CHECK("sqadd/sqsub qc", x22, 1 << 27)
     KAT_END
 
     .balign 16
