@@ -248,7 +248,7 @@ static bool trans_SIMD_modimm(DisasContext *s, arg_SIMD_modimm *a)
 {
     unsigned imm8 = (unsigned)(a->abc << 5 | a->defgh);
     int cmode = a->cmode;
-    bool shifted = cmode < 12;   /* 32-bit (0xxx) and 16-bit (10xx) shifted forms */
+    bool shifted = cmode < 12;   /* cmode 0-7: 32-bit, 8-11: 16-bit shifted */
     uint64_t imm;
 
     if (a->o2 || !simd_expand_imm(a->op, cmode, imm8, a->q, &imm))
