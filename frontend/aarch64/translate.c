@@ -497,9 +497,10 @@ static void a64_init_globals(IRGlobals *g)
 }
 
 /*
- * Top-level A64 encoding table (C4.1): op0 = bits 28:25.  Groups that this
- * frontend leaves out (SME/SVE, the reserved space, SIMD and FP data
- * processing, SIMD loads and stores) match no pattern and so are UDEF.
+ * Top-level A64 encoding table (C4.1): op0 = bits 28:25.  Loads and stores
+ * with V (bit 26) set and the SIMD&FP data processing group go to
+ * translate-ldst-simd.c and translate-simd.c.  Groups that this frontend
+ * leaves out (SME/SVE, the reserved space) match no pattern and so are UDEF.
  */
 static bool a64_disas_insn(DisasContext *s, uint32_t insn)
 {
