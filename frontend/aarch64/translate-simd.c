@@ -353,14 +353,14 @@ static bool trans_SIMD_shift_s(DisasContext *s, arg_shimm *a)
 static bool trans_SIMD_elem(DisasContext *s, arg_SIMD_elem *a)
 {
     static const enum A64SimdOp ops[16][2] = {
-        [0] = { SOP_COUNT, SOP_MLA }, [2] = { SOP_SMLAL, SOP_UMLAL },
-        [4] = { SOP_COUNT, SOP_MLS }, [6] = { SOP_SMLSL, SOP_UMLSL },
-        [8] = { SOP_MUL, SOP_COUNT }, [10] = { SOP_SMULL, SOP_UMULL },
-        [1] = { SOP_COUNT, SOP_COUNT }, [3] = { SOP_COUNT, SOP_COUNT },
-        [5] = { SOP_COUNT, SOP_COUNT }, [7] = { SOP_COUNT, SOP_COUNT },
-        [9] = { SOP_COUNT, SOP_COUNT }, [11] = { SOP_COUNT, SOP_COUNT },
-        [12] = { SOP_COUNT, SOP_COUNT }, [13] = { SOP_COUNT, SOP_COUNT },
-        [14] = { SOP_COUNT, SOP_COUNT }, [15] = { SOP_COUNT, SOP_COUNT },
+        { SOP_COUNT, SOP_MLA }, { SOP_COUNT, SOP_COUNT },
+        { SOP_SMLAL, SOP_UMLAL }, { SOP_COUNT, SOP_COUNT },
+        { SOP_COUNT, SOP_MLS }, { SOP_COUNT, SOP_COUNT },
+        { SOP_SMLSL, SOP_UMLSL }, { SOP_COUNT, SOP_COUNT },
+        { SOP_MUL, SOP_COUNT }, { SOP_COUNT, SOP_COUNT },
+        { SOP_SMULL, SOP_UMULL }, { SOP_COUNT, SOP_COUNT },
+        { SOP_COUNT, SOP_COUNT }, { SOP_COUNT, SOP_COUNT },
+        { SOP_COUNT, SOP_COUNT }, { SOP_COUNT, SOP_COUNT },
     };
     enum A64SimdOp op = ops[a->opc][a->u];
     int rm, idx;
