@@ -20,17 +20,49 @@ typedef struct Vec {
     uint8_t b[16];
 } Vec;
 
+/* Fixed-size copies, so that the compiler turns them into plain moves. */
 static uint64_t lane(const Vec *v, int size, int i)
 {
-    uint64_t x = 0;
+    const uint8_t *p = v->b + ((size_t)i << size);
+    uint16_t h;
+    uint32_t w;
+    uint64_t d;
 
-    memcpy(&x, v->b + ((size_t)i << size), (size_t)1 << size);
-    return x;
+    switch (size) {
+    case 0:
+        return *p;
+    case 1:
+        memcpy(&h, p, 2);
+        return h;
+    case 2:
+        memcpy(&w, p, 4);
+        return w;
+    default:
+        memcpy(&d, p, 8);
+        return d;
+    }
 }
 
 static void set_lane(Vec *v, int size, int i, uint64_t x)
 {
-    memcpy(v->b + ((size_t)i << size), &x, (size_t)1 << size);
+    uint8_t *p = v->b + ((size_t)i << size);
+    uint16_t h = (uint16_t)x;
+    uint32_t w = (uint32_t)x;
+
+    switch (size) {
+    case 0:
+        *p = (uint8_t)x;
+        break;
+    case 1:
+        memcpy(p, &h, 2);
+        break;
+    case 2:
+        memcpy(p, &w, 4);
+        break;
+    default:
+        memcpy(p, &x, 8);
+        break;
+    }
 }
 
 static int64_t sext(uint64_t x, int size)
