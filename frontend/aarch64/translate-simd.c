@@ -380,6 +380,90 @@ static bool trans_SIMD_elem(DisasContext *s, arg_SIMD_elem *a)
     return true;
 }
 
+/* ---- SWAR fast paths ---------------------------------------------------------------- */
+
+/*
+ * A few lane-wise operations are short enough to do inline on the 64-bit
+ * halves (SIMD within a register): with H the lanes' top bits and L = ~H,
+ *   a + b  = ((a & L) + (b & L)) ^ ((a ^ b) & H)      (no carry across lanes)
+ *   a - b  = ((a | H) - (b & L)) ^ ((a ^ ~b) & H)     (no borrow across lanes)
+ *   lane == 0:  H & ~(((t & L) + L) | t)  has the top bit of each zero lane,
+ * and a lane's top bit becomes an all-ones lane by (x >> (w - 1)) * (2^w - 1),
+ * which cannot carry.  ADD, SUB, CMEQ, CMTST and CMEQ #0 of every size use
+ * them; the rest calls the helper.
+ */
+static const uint64_t lane_top[4] = { 0x8080808080808080u, 0x8000800080008000u,
+                                      0x8000000080000000u, 0x8000000000000000u };
+
+static IRTempIdx gen_swar_op(DisasContext *s, enum A64SimdOp op, int size, IRTempIdx a,
+                             IRTempIdx b)
+{
+    IRBlock *bl = s->b;
+    const IRType t = IR_TYPE_I64;
+    IRTempIdx hi = tconst(s, t, lane_top[size]), lo = tconst(s, t, ~lane_top[size]);
+    IRTempIdx r = new_tmp(s, t), x = new_tmp(s, t), y = new_tmp(s, t);
+
+    switch (op) {
+    case SOP_ADD:
+        ir_gen_op2(bl, IR_OP_and, t, x, a, lo);
+        ir_gen_op2(bl, IR_OP_and, t, y, b, lo);
+        ir_gen_op2(bl, IR_OP_add, t, r, x, y);
+        ir_gen_op2(bl, IR_OP_xor, t, x, a, b);
+        ir_gen_op2(bl, IR_OP_and, t, x, x, hi);
+        ir_gen_op2(bl, IR_OP_xor, t, r, r, x);
+        return r;
+    case SOP_SUB:
+        ir_gen_op2(bl, IR_OP_or, t, x, a, hi);
+        ir_gen_op2(bl, IR_OP_and, t, y, b, lo);
+        ir_gen_op2(bl, IR_OP_sub, t, r, x, y);
+        ir_gen_op2(bl, IR_OP_eqv, t, x, a, b);
+        ir_gen_op2(bl, IR_OP_and, t, x, x, hi);
+        ir_gen_op2(bl, IR_OP_xor, t, r, r, x);
+        return r;
+    default: {
+        /* CMEQ: a ^ b == 0; CMEQ #0: a == 0; CMTST: a & b != 0 */
+        IRTempIdx v = a;
+        if (op == SOP_CMEQ || op == SOP_CMTST) {
+            v = new_tmp(s, t);
+            ir_gen_op2(bl, op == SOP_CMEQ ? IR_OP_xor : IR_OP_and, t, v, a, b);
+        }
+        ir_gen_op2(bl, IR_OP_and, t, x, v, lo);
+        ir_gen_op2(bl, IR_OP_add, t, x, x, lo);
+        ir_gen_op2(bl, IR_OP_or, t, x, x, v);
+        ir_gen_op2(bl, IR_OP_andc, t, x, hi, x);
+        ir_gen_op2(bl, IR_OP_shr, t, x, x, tconst(s, t, (8u << size) - 1));
+        if (size == 3)
+            ir_gen_op1(bl, IR_OP_neg, t, r, x);
+        else
+            ir_gen_op2(bl, IR_OP_mul, t, r, x,
+                       tconst(s, t, (UINT64_C(1) << (8 << size)) - 1));
+        if (op == SOP_CMTST)
+            ir_gen_op1(bl, IR_OP_not, t, r, r);
+        return r;
+    }
+    }
+}
+
+/* Vd = op(Vn, Vm) by halves; false if op has no SWAR form here. */
+static bool gen_swar(DisasContext *s, enum A64SimdOp op, int rd, int rn, int rm, int size,
+                     int q)
+{
+    IRTempIdx res[2];
+    int halves = q ? 2 : 1;
+
+    if (op != SOP_ADD && op != SOP_SUB && op != SOP_CMEQ && op != SOP_CMTST &&
+        op != SOP_CMEQ0)
+        return false;
+    for (int h = 0; h < halves; h++)
+        res[h] = gen_swar_op(s, op, size, simd_ld64(s, rn, h),
+                             op == SOP_CMEQ0 ? 0 : simd_ld64(s, rm, h));
+    for (int h = 0; h < halves; h++)
+        simd_st64(s, rd, h, res[h]);
+    if (!q)
+        simd_st64i(s, rd, 1, 0);
+    return true;
+}
+
 /* ---- three same ------------------------------------------------------------------ */
 
 /* AND/BIC/ORR/ORN/EOR/BSL/BIT/BIF on the 64-bit halves. */
@@ -453,7 +537,8 @@ static bool trans_SIMD_3same(DisasContext *s, arg_simd *a)
     /* 64-bit lanes (size 11, only with Q = 1) exist for some operations. */
     if (op == SOP_COUNT || (a->size == 3 && (!a->q || !has_d)))
         return false;
-    simd_gen_helper(s, op, a->rd, a->rn, a->rm, a->size, a->q, 0);
+    if (!gen_swar(s, op, a->rd, a->rn, a->rm, a->size, a->q))
+        simd_gen_helper(s, op, a->rd, a->rn, a->rm, a->size, a->q, 0);
     return true;
 }
 
@@ -537,7 +622,8 @@ static bool trans_SIMD_2misc(DisasContext *s, arg_simd *a)
     }
     if (size == 3 && !a->q)
         return false;
-    simd_gen_helper(s, op, a->rd, a->rn, 0, size, a->q, 0);
+    if (!gen_swar(s, op, a->rd, a->rn, 0, size, a->q))
+        simd_gen_helper(s, op, a->rd, a->rn, 0, size, a->q, 0);
     return true;
 }
 
