@@ -272,26 +272,45 @@ static void simd_exec(AArch64Env *e, enum A64SimdOp op, uint64_t desc)
         vput(e, rd, &r, bytes);
         break;
     }
-    case SOP_UADDLP: case SOP_SADDLP:
+    case SOP_UADDLP: case SOP_SADDLP: case SOP_UADALP: case SOP_SADALP:
+        /* Pairs widened and added (and accumulated into Vd's wide lanes). */
         for (int i = 0; i < n / 2; i++) {
             uint64_t a = lane(&vn, size, 2 * i), b = lane(&vn, size, 2 * i + 1);
-            if (op == SOP_SADDLP)
-                set_lane(&r, size + 1, i, (uint64_t)(sext(a, size) + sext(b, size)));
+            uint64_t acc0 = op == SOP_UADALP || op == SOP_SADALP ? lane(&vd, size + 1, i) : 0;
+            if (op == SOP_SADDLP || op == SOP_SADALP)
+                x = (uint64_t)(sext(a, size) + sext(b, size));
             else
-                set_lane(&r, size + 1, i, a + b);
+                x = a + b;
+            set_lane(&r, size + 1, i, (acc0 + x) & emask(size + 1));
         }
         vput(e, rd, &r, bytes);
         break;
     case SOP_XTN: case SOP_SHRN: case SOP_RSHRN:
-    case SOP_ADDHN: case SOP_SUBHN: case SOP_RADDHN: case SOP_RSUBHN: {
+    case SOP_ADDHN: case SOP_SUBHN: case SOP_RADDHN: case SOP_RSUBHN:
+    case SOP_SQXTN: case SOP_UQXTN: case SOP_SQXTUN: {
         /* Narrowing: 8 bytes of results from the 2 * size lanes of Vn (and Vm). */
         int cnt = 8 >> size;
         unsigned half = 8u << size;
+        bool sat = false;
         for (int i = 0; i < cnt; i++) {
             unsigned __int128 a = lane(&vn, size + 1, i), b = lane(&vm, size + 1, i);
             unsigned __int128 w;
+            int64_t sa = sext((uint64_t)a, size + 1);
+            int64_t smax = (int64_t)(emask(size) >> 1), smin = -smax - 1;
             switch (op) {
             case SOP_XTN: w = a; break;
+            case SOP_SQXTN:
+                w = (uint64_t)(sa > smax ? smax : sa < smin ? smin : sa);
+                sat |= sa > smax || sa < smin;
+                break;
+            case SOP_UQXTN:
+                w = a > emask(size) ? emask(size) : a;
+                sat |= a > emask(size);
+                break;
+            case SOP_SQXTUN:
+                w = sa < 0 ? 0 : (uint64_t)sa > emask(size) ? emask(size) : (uint64_t)sa;
+                sat |= sa < 0 || (uint64_t)sa > emask(size);
+                break;
             case SOP_SHRN: w = a >> imm; break;
             case SOP_RSHRN: w = (a + ((unsigned __int128)1 << (imm - 1))) >> imm; break;
             case SOP_ADDHN: w = (a + b) >> half; break;
@@ -301,6 +320,8 @@ static void simd_exec(AArch64Env *e, enum A64SimdOp op, uint64_t desc)
             }
             set_lane(&r, size, i, (uint64_t)w & emask(size));
         }
+        if (sat)
+            e->fpsr |= FPSR_QC;
         if (q) {
             memcpy(vd.b + 8, r.b, 8);
             vput(e, rd, &vd, 16);
@@ -327,13 +348,29 @@ static void simd_exec(AArch64Env *e, enum A64SimdOp op, uint64_t desc)
         vput(e, rd, &r, 16);
         break;
     case SOP_SSHR: case SOP_USHR: case SOP_SSRA: case SOP_USRA: case SOP_SHL:
+    case SOP_SRSHR: case SOP_URSHR: case SOP_SRSRA: case SOP_URSRA: case SOP_SRI: case SOP_SLI:
         for (int i = 0; i < n; i++) {
-            uint64_t a = lane(&vn, size, i);
+            uint64_t a = lane(&vn, size, i), d = lane(&vd, size, i), m = emask(size);
+            /* Rounding (right shifts, imm >= 1): add 1 << (imm - 1) to the
+               exact 128-bit value first. */
+            __int128 rs = 0;
+            unsigned __int128 ru = 0;
+            if (imm) {
+                rs = ((__int128)sext(a, size) + ((__int128)1 << (imm - 1))) >> imm;
+                ru = ((unsigned __int128)a + ((unsigned __int128)1 << (imm - 1))) >> imm;
+            }
             switch (op) {
             case SOP_SSHR: x = sar(sext(a, size), imm); break;
             case SOP_USHR: x = shr(a, imm); break;
-            case SOP_SSRA: x = lane(&vd, size, i) + sar(sext(a, size), imm); break;
-            case SOP_USRA: x = lane(&vd, size, i) + shr(a, imm); break;
+            case SOP_SSRA: x = d + sar(sext(a, size), imm); break;
+            case SOP_USRA: x = d + shr(a, imm); break;
+            case SOP_SRSHR: x = (uint64_t)rs; break;
+            case SOP_URSHR: x = (uint64_t)ru; break;
+            case SOP_SRSRA: x = d + (uint64_t)rs; break;
+            case SOP_URSRA: x = d + (uint64_t)ru; break;
+            /* SRI/SLI: the shifted bits of Vn replace those of Vd. */
+            case SOP_SRI: x = (d & ~shr(m, imm)) | shr(a, imm); break;
+            case SOP_SLI: x = (d & ~(m << imm)) | (a << imm); break;
             default: x = a << imm; break;
             }
             set_lane(&r, size, i, x & emask(size));

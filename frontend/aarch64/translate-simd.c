@@ -285,34 +285,38 @@ static bool gen_shift(DisasContext *s, arg_shimm *a, bool scalar)
     size = 31 - __builtin_clz((unsigned)a->immh);
     esize = 8 << size;
     if (scalar) {
-        /* Scalar SSHR/USHR/SSRA/USRA/SHL on D registers only. */
+        /* Scalar shifts by immediate: D registers only. */
         if (size != 3)
             return false;
-        switch (a->opc) {
-        case 0: simd_gen_helper(s, a->u ? SOP_USHR : SOP_SSHR, a->rd, a->rn, 0, 3, 0,
-                                (unsigned)(2 * esize - immhb)); return true;
-        case 2: simd_gen_helper(s, a->u ? SOP_USRA : SOP_SSRA, a->rd, a->rn, 0, 3, 0,
-                                (unsigned)(2 * esize - immhb)); return true;
-        case 10:
-            if (a->u)
-                return false;
-            simd_gen_helper(s, SOP_SHL, a->rd, a->rn, 0, 3, 0, (unsigned)(immhb - esize));
-            return true;
-        default:
+        static const enum A64SimdOp sops[6][2] = {
+            { SOP_SSHR, SOP_USHR }, { SOP_SSRA, SOP_USRA }, { SOP_SRSHR, SOP_URSHR },
+            { SOP_SRSRA, SOP_URSRA }, { SOP_COUNT, SOP_SRI }, { SOP_SHL, SOP_SLI },
+        };
+        if (a->opc > 10 || (a->opc & 1) || sops[a->opc / 2][a->u] == SOP_COUNT)
             return false;
-        }
+        simd_gen_helper(s, sops[a->opc / 2][a->u], a->rd, a->rn, 0, 3, 0,
+                        (unsigned)(a->opc == 10 ? immhb - esize : 2 * esize - immhb));
+        return true;
     }
     switch (a->opc) {
-    case 0: case 2:
+    case 0: case 2: case 4: case 6: case 8: {
+        /* SSHR/USHR, SSRA/USRA, SRSHR/URSHR, SRSRA/URSRA, SRI (U = 1) */
+        static const enum A64SimdOp rops[5][2] = {
+            { SOP_SSHR, SOP_USHR }, { SOP_SSRA, SOP_USRA }, { SOP_SRSHR, SOP_URSHR },
+            { SOP_SRSRA, SOP_URSRA }, { SOP_COUNT, SOP_SRI },
+        };
+        enum A64SimdOp op = rops[a->opc / 2][a->u];
+        if (op == SOP_COUNT || (size == 3 && !a->q))
+            return false;
+        simd_gen_helper(s, op, a->rd, a->rn, 0, size, a->q, (unsigned)(2 * esize - immhb));
+        return true;
+    }
+    case 10:
+        /* SHL (U = 0), SLI (U = 1) */
         if (size == 3 && !a->q)
             return false;
-        simd_gen_helper(s, a->opc == 0 ? (a->u ? SOP_USHR : SOP_SSHR) : (a->u ? SOP_USRA : SOP_SSRA),
-                        a->rd, a->rn, 0, size, a->q, (unsigned)(2 * esize - immhb));
-        return true;
-    case 10:
-        if (a->u || (size == 3 && !a->q))
-            return false;
-        simd_gen_helper(s, SOP_SHL, a->rd, a->rn, 0, size, a->q, (unsigned)(immhb - esize));
+        simd_gen_helper(s, a->u ? SOP_SLI : SOP_SHL, a->rd, a->rn, 0, size, a->q,
+                        (unsigned)(immhb - esize));
         return true;
     case 16: case 17:
         /* SHRN/RSHRN (U = 0; U = 1 is SQSHRUN/SQRSHRUN): narrow size. */
@@ -598,6 +602,8 @@ static bool trans_SIMD_2misc(DisasContext *s, arg_simd *a)
     case 1 << 1 | 0: op = SOP_REV16; if (size != 0) return false; break;
     case 2 << 1 | 0: op = SOP_SADDLP; if (size == 3) return false; break;
     case 2 << 1 | 1: op = SOP_UADDLP; if (size == 3) return false; break;
+    case 6 << 1 | 0: op = SOP_SADALP; if (size == 3) return false; break;
+    case 6 << 1 | 1: op = SOP_UADALP; if (size == 3) return false; break;
     case 5 << 1 | 0: op = SOP_CNT; if (size != 0) return false; break;
     case 5 << 1 | 1:
         if (size > 1)
@@ -612,10 +618,12 @@ static bool trans_SIMD_2misc(DisasContext *s, arg_simd *a)
     case 10 << 1 | 0: op = SOP_CMLT0; break;
     case 11 << 1 | 0: op = SOP_ABS; break;
     case 11 << 1 | 1: op = SOP_NEG; break;
-    case 18 << 1 | 0:
+    case 18 << 1 | 0: case 18 << 1 | 1: case 20 << 1 | 0: case 20 << 1 | 1:
+        /* XTN, SQXTUN, SQXTN, UQXTN */
         if (size == 3)
             return false;
-        simd_gen_helper(s, SOP_XTN, a->rd, a->rn, 0, size, a->q, 0);
+        op = a->opc == 18 ? (a->u ? SOP_SQXTUN : SOP_XTN) : (a->u ? SOP_UQXTN : SOP_SQXTN);
+        simd_gen_helper(s, op, a->rd, a->rn, 0, size, a->q, 0);
         return true;
     default:
         return false;

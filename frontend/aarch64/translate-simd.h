@@ -60,6 +60,9 @@ enum A64SimdOp {
     SOP_ADDV, SOP_SMAXV, SOP_SMINV, SOP_UMAXV, SOP_UMINV, SOP_UADDLV, SOP_SADDLV,
     /* shifts by immediate (imm = shift count) */
     SOP_SSHR, SOP_USHR, SOP_SSRA, SOP_USRA, SOP_SHL, SOP_SHRN, SOP_RSHRN,
+    SOP_SRSHR, SOP_URSHR, SOP_SRSRA, SOP_URSRA, SOP_SRI, SOP_SLI,
+    SOP_SQXTN, SOP_UQXTN, SOP_SQXTUN,               /* saturating: set FPSR.QC */
+    SOP_SADALP, SOP_UADALP,
     SOP_SSHLL, SOP_USHLL,
     /* permutes and tables (imm = EXT byte index, TBL length) */
     SOP_UZP1, SOP_UZP2, SOP_ZIP1, SOP_ZIP2, SOP_TRN1, SOP_TRN2, SOP_EXT,

@@ -8,7 +8,9 @@
  * (ADDHN/SUBHN/RADDHN, long and wide add/sub, long mul/mla/mls, ABDL/ABAL),
  * multiplies by element (MUL/MLA/MLS, SMULL/UMULL/SMLAL), halving
  * (SHADD/UHADD/SRHADD/URHADD/SHSUB/UHSUB) and saturating (SQADD/UQADD/
- * SQSUB/UQSUB, which set the sticky FPSR.QC, bit 27) forms,
+ * SQSUB/UQSUB, which set the sticky FPSR.QC, bit 27) forms, rounding shifts
+ * (SRSHR/URSHR/SRSRA/URSRA), SRI/SLI, saturating narrows (SQXTN/UQXTN/
+ * SQXTUN) and SADALP/UADALP,
  * vector and scalar (D) forms (Arm ARM C7.2).
  *
  * The expected values were computed lane by lane with Python integers from
@@ -294,6 +296,41 @@ kat_main:
     sqsub d4, d3, d2
     CHECKV("sqsub d scalar", v4, 0x7fffffffffffffff, 0x0000000000000000)
     mrs x22, fpsr ; CHECK("sqadd/sqsub qc", x22, 1 << 27)
+    urshr v4.16b, v2.16b, #3
+    CHECKV("urshr 16b", v4, 0x1111111110101010, 0x1212121211111111)
+    srshr v4.8h, v3.8h, #16
+    CHECKV("srshr 8h 16", v4, 0x0000000000000000, 0x0000000000000000)
+    urshr v4.2d, v1.2d, #64
+    CHECKV("urshr 2d 64", v4, 0x0000000000000001, 0x0000000000000001)
+    mov v4.16b, v0.16b ; srsra v4.4s, v2.4s, #7
+    CHECKV("srsra 4s", v4, 0x0615120f02090603, 0x0e2d2a270a211e1b)
+    mov v4.16b, v0.16b ; ursra v4.8b, v3.8b, #1
+    CHECKV("ursra 8b", v4, 0x4746064403820201, 0x0000000000000000)
+    urshr d4, d2, #1
+    CHECKV("urshr d scalar", v4, 0x43c342c241c140c0, 0x0000000000000000)
+    mov v4.16b, v2.16b ; sri v4.16b, v3.16b, #3
+    CHECKV("sri 16b", v4, 0x8f90808f809f8080, 0x808080809f9f9f9f)
+    mov v4.16b, v2.16b ; sri v4.2d, v3.2d, #64
+    CHECKV("sri 2d 64", v4, 0x8786858483828180, 0x8f8e8d8c8b8a8988)
+    mov v4.16b, v2.16b ; sli v4.8h, v3.8h, #5
+    CHECKV("sli 8h", v4, 0xf0062fe41fe22040, 0x000e002cffeaffc8)
+    mov v4.16b, v2.16b ; sli d4, d3, #0
+    CHECKV("sli d 0", v4, 0x7f80017f00ff0102, 0x0000000000000000)
+    msr fpsr, xzr
+    movi v6.8h, #0xfe ; uqxtn v4.8b, v6.8h
+    CHECKV("uqxtn 8b no sat", v4, 0xfefefefefefefefe, 0x0000000000000000)
+    mrs x22, fpsr ; CHECK("uqxtn no sat qc", x22, 0)
+    sqxtn v4.8b, v3.8h
+    CHECKV("sqxtn 8b", v4, 0x0001fffe7f7f7f7f, 0x0000000000000000)
+    mrs x22, fpsr ; CHECK("sqxtn qc", x22, 1 << 27)
+    mov v4.16b, v0.16b ; sqxtun2 v4.8h, v3.4s
+    CHECKV("sqxtun2 8h", v4, 0x0706050403020100, 0x00010000ffffffff)
+    uqxtn v4.2s, v2.2d
+    CHECKV("uqxtn 2s", v4, 0xffffffffffffffff, 0x0000000000000000)
+    mov v4.16b, v0.16b ; uadalp v4.4s, v2.8h
+    CHECKV("uadalp 4s", v4, 0x0707120e03030602, 0x0f0f2a260b0b1e1a)
+    mov v4.16b, v0.16b ; sadalp v4.4h, v3.8b
+    CHECKV("sadalp 4h", v4, 0x0705058403010103, 0x0000000000000000)
     KAT_END
 
     .balign 16

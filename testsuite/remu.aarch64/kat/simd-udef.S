@@ -25,7 +25,8 @@ kat_main:
     UDEF("fcmp d", fcmp d0, d1)
     UDEF("sqshl 16b", sqshl v0.16b, v1.16b, v2.16b)
     UDEF("sqdmulh 4s", sqdmulh v0.4s, v1.4s, v2.4s)
-    UDEF("uqxtn 8b", uqxtn v0.8b, v1.8h)
+    UDEF("sqabs 16b", sqabs v0.16b, v1.16b)
+    UDEF("sqrshrn 8b", sqrshrn v0.8b, v1.8h, #3)
     UDEF("fmla 4s elem", fmla v0.4s, v1.4s, v2.s[1])
     UDEF("sqdmull elem", sqdmull v0.4s, v1.4h, v2.h[1])
     /* FEAT_FP16 forms: FMOV h, w and FMOV (vector, half-precision imm) */
