@@ -23,6 +23,7 @@
 
 #include "core/tb.h"
 #include "frontend/aarch64/translate.h"
+#include "frontend/aarch64/translate-simd.h"
 
 /* ---- registers ----------------------------------------------------------- */
 
@@ -496,9 +497,10 @@ static void a64_init_globals(IRGlobals *g)
 }
 
 /*
- * Top-level A64 encoding table (C4.1): op0 = bits 28:25.  Groups that this
- * frontend leaves out (SME/SVE, the reserved space, SIMD and FP data
- * processing, SIMD loads and stores) match no pattern and so are UDEF.
+ * Top-level A64 encoding table (C4.1): op0 = bits 28:25.  Loads and stores
+ * with V (bit 26) set and the SIMD&FP data processing group go to
+ * translate-ldst-simd.c and translate-simd.c.  Groups that this frontend
+ * leaves out (SME/SVE, the reserved space) match no pattern and so are UDEF.
  */
 static bool a64_disas_insn(DisasContext *s, uint32_t insn)
 {
@@ -509,9 +511,11 @@ static bool a64_disas_insn(DisasContext *s, uint32_t insn)
     if ((op0 & 0xe) == 0xa)
         return a64_decode_branch(s, insn);
     if ((op0 & 0x5) == 0x4)
-        return a64_decode_ldst(s, insn);
+        return (insn >> 26) & 1 ? a64_decode_ldst_simd(s, insn) : a64_decode_ldst(s, insn);
     if ((op0 & 0x7) == 0x5)
         return a64_decode_dp_reg(s, insn);
+    if ((op0 & 0x7) == 0x7)
+        return a64_decode_simd(s, insn);
     return false;
 }
 

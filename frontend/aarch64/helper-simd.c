@@ -1,0 +1,480 @@
+/*
+ * helper-simd.c - the run-time helper of the Advanced SIMD integer
+ * instructions that are too long to spell out in IR (Arm ARM C7.2).
+ *
+ * a64_simd(env, op, desc) works on copies: every source register is read
+ * into a local vector before the destination is written, so Rd may equal
+ * any source.  Lanes are addressed by byte offset inside the 16-byte
+ * register (translate-simd.h: the host is little-endian).  A result of 64
+ * bits or less (Q = 0, scalars, across-lane results) zeroes bits 127:64 and
+ * above; the "2" forms of the narrowing operations (Q = 1) write bits
+ * 127:64 and keep bits 63:0.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "frontend/aarch64/translate-simd.h"
+
+typedef struct Vec {
+    uint8_t b[16];
+} Vec;
+
+/* Fixed-size copies, so that the compiler turns them into plain moves. */
+static uint64_t lane(const Vec *v, int size, int i)
+{
+    const uint8_t *p = v->b + ((size_t)i << size);
+    uint16_t h;
+    uint32_t w;
+    uint64_t d;
+
+    switch (size) {
+    case 0:
+        return *p;
+    case 1:
+        memcpy(&h, p, 2);
+        return h;
+    case 2:
+        memcpy(&w, p, 4);
+        return w;
+    default:
+        memcpy(&d, p, 8);
+        return d;
+    }
+}
+
+static void set_lane(Vec *v, int size, int i, uint64_t x)
+{
+    uint8_t *p = v->b + ((size_t)i << size);
+    uint16_t h = (uint16_t)x;
+    uint32_t w = (uint32_t)x;
+
+    switch (size) {
+    case 0:
+        *p = (uint8_t)x;
+        break;
+    case 1:
+        memcpy(p, &h, 2);
+        break;
+    case 2:
+        memcpy(p, &w, 4);
+        break;
+    default:
+        memcpy(p, &x, 8);
+        break;
+    }
+}
+
+static int64_t sext(uint64_t x, int size)
+{
+    unsigned sh = 64 - (8u << size);
+
+    return (int64_t)(x << sh) >> sh;
+}
+
+static uint64_t emask(int size)
+{
+    return size >= 3 ? UINT64_MAX : (UINT64_C(1) << (8 << size)) - 1;
+}
+
+static Vec vget(const AArch64Env *e, int n)
+{
+    Vec v;
+
+    memcpy(v.b, e->v[n & 31], 16);
+    return v;
+}
+
+static void vput(AArch64Env *e, int n, const Vec *v, int bytes)
+{
+    memset(e->v[n], 0, 16);
+    memcpy(e->v[n], v->b, (size_t)bytes);
+}
+
+/* Right shift of a size-byte lane by 1..esize bits (esize allowed). */
+static uint64_t shr(uint64_t x, unsigned sh)
+{
+    return sh >= 64 ? 0 : x >> sh;
+}
+
+static uint64_t sar(int64_t x, unsigned sh)
+{
+    return (uint64_t)(sh >= 64 ? x >> 63 : x >> sh);
+}
+
+#define FPSR_QC (1u << 27)
+
+/*
+ * The saturating add/sub of two size-byte lanes: the exact result in 128
+ * bits, clamped to the lane's signed or unsigned range; *sat is set when
+ * it was clamped (FPSR.QC, cumulative).
+ */
+static uint64_t saturate(enum A64SimdOp op, int size, uint64_t a, uint64_t b, bool *sat)
+{
+    unsigned w = 8u << size;
+    __int128 r, lo, hi;
+
+    if (op == SOP_SQADD || op == SOP_SQSUB) {
+        __int128 x = sext(a, size), y = sext(b, size);
+        r = op == SOP_SQADD ? x + y : x - y;
+        lo = -((__int128)1 << (w - 1));
+        hi = ((__int128)1 << (w - 1)) - 1;
+    } else {
+        __int128 x = (__int128)a, y = (__int128)b;
+        r = op == SOP_UQADD ? x + y : x - y;
+        lo = 0;
+        hi = ((__int128)1 << w) - 1;
+    }
+    if (r < lo || r > hi) {
+        *sat = true;
+        r = r < lo ? lo : hi;
+    }
+    return (uint64_t)r & emask(size);
+}
+
+/* Elementwise binary operation on size-byte lanes, result truncated. */
+static uint64_t binop(enum A64SimdOp op, int size, uint64_t a, uint64_t b, uint64_t d)
+{
+    int64_t sa = sext(a, size), sb = sext(b, size);
+
+    switch (op) {
+    /* Halving forms: the exact sum or difference shifted right by one
+       (lanes are at most 32 bits here, so 64-bit arithmetic is exact). */
+    case SOP_SHADD: return (uint64_t)((sa + sb) >> 1);
+    case SOP_UHADD: return (a + b) >> 1;
+    case SOP_SRHADD: return (uint64_t)((sa + sb + 1) >> 1);
+    case SOP_URHADD: return (a + b + 1) >> 1;
+    case SOP_SHSUB: return (uint64_t)((sa - sb) >> 1);
+    case SOP_UHSUB: return (uint64_t)((int64_t)(a - b) >> 1);
+    case SOP_ADD: case SOP_ADDP: case SOP_ADDP_S: return a + b;
+    case SOP_SUB: return a - b;
+    case SOP_MUL: return a * b;
+    case SOP_MLA: return d + a * b;
+    case SOP_MLS: return d - a * b;
+    case SOP_CMEQ: return a == b ? UINT64_MAX : 0;
+    case SOP_CMHI: return a > b ? UINT64_MAX : 0;
+    case SOP_CMHS: return a >= b ? UINT64_MAX : 0;
+    case SOP_CMGT: return sa > sb ? UINT64_MAX : 0;
+    case SOP_CMGE: return sa >= sb ? UINT64_MAX : 0;
+    case SOP_CMTST: return (a & b) ? UINT64_MAX : 0;
+    case SOP_SMAX: case SOP_SMAXP: return sa > sb ? a : b;
+    case SOP_SMIN: case SOP_SMINP: return sa < sb ? a : b;
+    case SOP_UMAX: case SOP_UMAXP: return a > b ? a : b;
+    case SOP_UMIN: case SOP_UMINP: return a < b ? a : b;
+    case SOP_SABD: return sa > sb ? (uint64_t)sa - (uint64_t)sb : (uint64_t)sb - (uint64_t)sa;
+    case SOP_UABD: return a > b ? a - b : b - a;
+    case SOP_SSHL: case SOP_USHL: {
+        /* Shift by the signed low byte of b: left if positive, else right;
+           a shift of the lane width or more gives 0 (SSHL right: the sign). */
+        int sh = (int8_t)b;
+        unsigned w = 8u << size;
+        if (sh >= 0)
+            return (unsigned)sh >= w ? 0 : a << sh;
+        if (op == SOP_SSHL)
+            return sar(sa, (unsigned)-sh >= w ? 63 : (unsigned)-sh);
+        return (unsigned)-sh >= w ? 0 : a >> -sh;
+    }
+    default: return 0;
+    }
+}
+
+static uint64_t unop(enum A64SimdOp op, int size, uint64_t a)
+{
+    int64_t sa = sext(a, size);
+
+    switch (op) {
+    case SOP_CMEQ0: return a == 0 ? UINT64_MAX : 0;
+    case SOP_CMGT0: return sa > 0 ? UINT64_MAX : 0;
+    case SOP_CMGE0: return sa >= 0 ? UINT64_MAX : 0;
+    case SOP_CMLE0: return sa <= 0 ? UINT64_MAX : 0;
+    case SOP_CMLT0: return sa < 0 ? UINT64_MAX : 0;
+    case SOP_ABS: return sa < 0 ? -(uint64_t)sa : (uint64_t)sa;
+    case SOP_NEG: return -a;
+    case SOP_CNT: return (uint64_t)__builtin_popcountll(a);
+    case SOP_NOT: return ~a;
+    case SOP_RBIT: {
+        uint64_t r = 0;
+        for (int i = 0; i < 8; i++)
+            r |= ((a >> i) & 1) << (7 - i);
+        return r;
+    }
+    default: return 0;
+    }
+}
+
+static void simd_exec(AArch64Env *e, enum A64SimdOp op, uint64_t desc)
+{
+    int rd = desc & 31, rn = (desc >> 5) & 31, rm = (desc >> 10) & 31;
+    int size = (desc >> 15) & 3, q = (desc >> 17) & 1;
+    unsigned imm = (unsigned)(desc >> 32);
+    int bytes = q ? 16 : 8, n = bytes >> size;
+    Vec vn = vget(e, rn), vm = vget(e, rm), vd = vget(e, rd), r;
+    uint64_t acc, x;
+
+    memset(&r, 0, sizeof(r));
+    if (desc & SIMD_DESC_SCALAR) {
+        n = 1;
+        bytes = 1 << size;
+    }
+    if (desc & SIMD_DESC_ELEM) {
+        /* By element: lane imm of Vm in every lane of the second operand. */
+        uint64_t x0 = lane(&vm, size, (int)imm);
+        for (int i = 0; i < (16 >> size); i++)
+            set_lane(&vm, size, i, x0);
+    }
+    switch (op) {
+    case SOP_ADD: case SOP_SUB: case SOP_MUL: case SOP_MLA: case SOP_MLS:
+    case SOP_CMEQ: case SOP_CMHI: case SOP_CMHS: case SOP_CMGT: case SOP_CMGE:
+    case SOP_CMTST: case SOP_SMAX: case SOP_SMIN: case SOP_UMAX: case SOP_UMIN:
+    case SOP_SABD: case SOP_UABD: case SOP_SSHL: case SOP_USHL:
+    case SOP_SHADD: case SOP_UHADD: case SOP_SRHADD: case SOP_URHADD:
+    case SOP_SHSUB: case SOP_UHSUB:
+        for (int i = 0; i < n; i++)
+            set_lane(&r, size, i, binop(op, size, lane(&vn, size, i), lane(&vm, size, i),
+                                        lane(&vd, size, i)));
+        vput(e, rd, &r, bytes);
+        break;
+    case SOP_SQADD: case SOP_UQADD: case SOP_SQSUB: case SOP_UQSUB: {
+        bool sat = false;
+        for (int i = 0; i < n; i++)
+            set_lane(&r, size, i, saturate(op, size, lane(&vn, size, i), lane(&vm, size, i), &sat));
+        vput(e, rd, &r, bytes);
+        if (sat)
+            e->fpsr |= FPSR_QC;
+        break;
+    }
+    case SOP_ADDP: case SOP_SMAXP: case SOP_SMINP: case SOP_UMAXP: case SOP_UMINP:
+        /* Pairs of the concatenation: the lower half of the result from Vn. */
+        for (int i = 0; i < n; i++) {
+            const Vec *src = i < n / 2 ? &vn : &vm;
+            int j = 2 * (i % (n / 2));
+            set_lane(&r, size, i, binop(op, size, lane(src, size, j),
+                                        lane(src, size, j + 1), 0));
+        }
+        vput(e, rd, &r, bytes);
+        break;
+    case SOP_ADDP_S:
+        set_lane(&r, 3, 0, lane(&vn, 3, 0) + lane(&vn, 3, 1));
+        vput(e, rd, &r, 8);
+        break;
+    case SOP_CMEQ0: case SOP_CMGT0: case SOP_CMGE0: case SOP_CMLE0: case SOP_CMLT0:
+    case SOP_ABS: case SOP_NEG: case SOP_CNT: case SOP_NOT: case SOP_RBIT:
+        for (int i = 0; i < n; i++)
+            set_lane(&r, size, i, unop(op, size, lane(&vn, size, i)));
+        vput(e, rd, &r, bytes);
+        break;
+    case SOP_REV16: case SOP_REV32: case SOP_REV64: {
+        /* Reverse the size-byte lanes within each container. */
+        int cont = op == SOP_REV16 ? 2 : op == SOP_REV32 ? 4 : 8;
+        int per = cont >> size;
+        for (int i = 0; i < n; i++)
+            set_lane(&r, size, i, lane(&vn, size, (i / per) * per + (per - 1 - i % per)));
+        vput(e, rd, &r, bytes);
+        break;
+    }
+    case SOP_UADDLP: case SOP_SADDLP: case SOP_UADALP: case SOP_SADALP:
+        /* Pairs widened and added (and accumulated into Vd's wide lanes). */
+        for (int i = 0; i < n / 2; i++) {
+            uint64_t a = lane(&vn, size, 2 * i), b = lane(&vn, size, 2 * i + 1);
+            uint64_t acc0 = op == SOP_UADALP || op == SOP_SADALP ? lane(&vd, size + 1, i) : 0;
+            if (op == SOP_SADDLP || op == SOP_SADALP)
+                x = (uint64_t)(sext(a, size) + sext(b, size));
+            else
+                x = a + b;
+            set_lane(&r, size + 1, i, (acc0 + x) & emask(size + 1));
+        }
+        vput(e, rd, &r, bytes);
+        break;
+    case SOP_XTN: case SOP_SHRN: case SOP_RSHRN:
+    case SOP_ADDHN: case SOP_SUBHN: case SOP_RADDHN: case SOP_RSUBHN:
+    case SOP_SQXTN: case SOP_UQXTN: case SOP_SQXTUN: {
+        /* Narrowing: 8 bytes of results from the 2 * size lanes of Vn (and Vm). */
+        int cnt = 8 >> size;
+        unsigned half = 8u << size;
+        bool sat = false;
+        for (int i = 0; i < cnt; i++) {
+            unsigned __int128 a = lane(&vn, size + 1, i), b = lane(&vm, size + 1, i);
+            unsigned __int128 w;
+            int64_t sa = sext((uint64_t)a, size + 1);
+            int64_t smax = (int64_t)(emask(size) >> 1), smin = -smax - 1;
+            switch (op) {
+            case SOP_XTN: w = a; break;
+            case SOP_SQXTN:
+                w = (uint64_t)(sa > smax ? smax : sa < smin ? smin : sa);
+                sat |= sa > smax || sa < smin;
+                break;
+            case SOP_UQXTN:
+                w = a > emask(size) ? emask(size) : a;
+                sat |= a > emask(size);
+                break;
+            case SOP_SQXTUN:
+                w = sa < 0 ? 0 : (uint64_t)sa > emask(size) ? emask(size) : (uint64_t)sa;
+                sat |= sa < 0 || (uint64_t)sa > emask(size);
+                break;
+            case SOP_SHRN: w = a >> imm; break;
+            case SOP_RSHRN: w = (a + ((unsigned __int128)1 << (imm - 1))) >> imm; break;
+            case SOP_ADDHN: w = (a + b) >> half; break;
+            case SOP_SUBHN: w = (a - b) >> half; break;
+            case SOP_RADDHN: w = (a + b + ((unsigned __int128)1 << (half - 1))) >> half; break;
+            default: w = (a - b + ((unsigned __int128)1 << (half - 1))) >> half; break;
+            }
+            set_lane(&r, size, i, (uint64_t)w & emask(size));
+        }
+        if (sat)
+            e->fpsr |= FPSR_QC;
+        if (q) {
+            memcpy(vd.b + 8, r.b, 8);
+            vput(e, rd, &vd, 16);
+        } else {
+            vput(e, rd, &r, 8);
+        }
+        break;
+    }
+    case SOP_ADDV: case SOP_SMAXV: case SOP_SMINV: case SOP_UMAXV: case SOP_UMINV:
+        acc = lane(&vn, size, 0);
+        for (int i = 1; i < n; i++) {
+            static const enum A64SimdOp pair[] = { SOP_ADD, SOP_SMAX, SOP_SMIN, SOP_UMAX, SOP_UMIN };
+            acc = binop(pair[op - SOP_ADDV], size, acc, lane(&vn, size, i), 0) & emask(size);
+        }
+        set_lane(&r, size, 0, acc & emask(size));
+        vput(e, rd, &r, 16);
+        break;
+    case SOP_UADDLV: case SOP_SADDLV:
+        acc = 0;
+        for (int i = 0; i < n; i++)
+            acc += op == SOP_SADDLV ? (uint64_t)sext(lane(&vn, size, i), size)
+                                    : lane(&vn, size, i);
+        set_lane(&r, size + 1, 0, acc & emask(size + 1));
+        vput(e, rd, &r, 16);
+        break;
+    case SOP_SSHR: case SOP_USHR: case SOP_SSRA: case SOP_USRA: case SOP_SHL:
+    case SOP_SRSHR: case SOP_URSHR: case SOP_SRSRA: case SOP_URSRA: case SOP_SRI: case SOP_SLI:
+        for (int i = 0; i < n; i++) {
+            uint64_t a = lane(&vn, size, i), d = lane(&vd, size, i), m = emask(size);
+            /* Rounding (right shifts, imm >= 1): add 1 << (imm - 1) to the
+               exact 128-bit value first. */
+            __int128 rs = 0;
+            unsigned __int128 ru = 0;
+            if (imm) {
+                rs = ((__int128)sext(a, size) + ((__int128)1 << (imm - 1))) >> imm;
+                ru = ((unsigned __int128)a + ((unsigned __int128)1 << (imm - 1))) >> imm;
+            }
+            switch (op) {
+            case SOP_SSHR: x = sar(sext(a, size), imm); break;
+            case SOP_USHR: x = shr(a, imm); break;
+            case SOP_SSRA: x = d + sar(sext(a, size), imm); break;
+            case SOP_USRA: x = d + shr(a, imm); break;
+            case SOP_SRSHR: x = (uint64_t)rs; break;
+            case SOP_URSHR: x = (uint64_t)ru; break;
+            case SOP_SRSRA: x = d + (uint64_t)rs; break;
+            case SOP_URSRA: x = d + (uint64_t)ru; break;
+            /* SRI/SLI: the shifted bits of Vn replace those of Vd. */
+            case SOP_SRI: x = (d & ~shr(m, imm)) | shr(a, imm); break;
+            case SOP_SLI: x = (d & ~(m << imm)) | (a << imm); break;
+            default: x = a << imm; break;
+            }
+            set_lane(&r, size, i, x & emask(size));
+        }
+        vput(e, rd, &r, bytes);
+        break;
+    case SOP_SSHLL: case SOP_USHLL:
+    case SOP_SADDL: case SOP_UADDL: case SOP_SSUBL: case SOP_USUBL:
+    case SOP_SMULL: case SOP_UMULL: case SOP_SMLAL: case SOP_UMLAL: case SOP_SMLSL:
+    case SOP_UMLSL: case SOP_SABAL: case SOP_UABAL: case SOP_SABDL: case SOP_UABDL:
+    case SOP_SADDW: case SOP_UADDW: case SOP_SSUBW: case SOP_USUBW: {
+        /*
+         * Long: the size lanes of one half of Vm (and of Vn, except for the
+         * wide forms, whose Vn already has 2 * size lanes) widen to 2 * size;
+         * the accumulating forms add to Vd's 2 * size lanes.
+         */
+        int cnt = 8 >> size, base = q ? cnt : 0;
+        bool sg = op == SOP_SSHLL || op == SOP_SADDL || op == SOP_SSUBL || op == SOP_SMULL ||
+                  op == SOP_SMLAL || op == SOP_SMLSL || op == SOP_SABAL || op == SOP_SABDL ||
+                  op == SOP_SADDW || op == SOP_SSUBW;
+        bool wide = op == SOP_SADDW || op == SOP_UADDW || op == SOP_SSUBW || op == SOP_USUBW;
+        for (int i = 0; i < cnt; i++) {
+            uint64_t a = wide ? lane(&vn, size + 1, i) : lane(&vn, size, base + i);
+            uint64_t b = lane(&vm, size, base + i), acc0 = lane(&vd, size + 1, i);
+            if (sg) {
+                if (!wide)
+                    a = (uint64_t)sext(a, size);
+                b = (uint64_t)sext(b, size);
+            }
+            switch (op) {
+            case SOP_SSHLL: case SOP_USHLL: x = a << imm; break;
+            case SOP_SADDL: case SOP_UADDL: case SOP_SADDW: case SOP_UADDW: x = a + b; break;
+            case SOP_SSUBL: case SOP_USUBL: case SOP_SSUBW: case SOP_USUBW: x = a - b; break;
+            case SOP_SMLAL: case SOP_UMLAL: x = acc0 + a * b; break;
+            case SOP_SMLSL: case SOP_UMLSL: x = acc0 - a * b; break;
+            case SOP_SABDL: case SOP_UABDL: x = sg ? binop(SOP_SABD, 3, a, b, 0)
+                                                   : binop(SOP_UABD, 3, a, b, 0); break;
+            case SOP_SABAL: case SOP_UABAL: x = acc0 + (sg ? binop(SOP_SABD, 3, a, b, 0)
+                                                           : binop(SOP_UABD, 3, a, b, 0)); break;
+            default: x = a * b; break;
+            }
+            set_lane(&r, size + 1, i, x & emask(size + 1));
+        }
+        vput(e, rd, &r, 16);
+        break;
+    }
+    case SOP_UZP1: case SOP_UZP2:
+        for (int i = 0; i < n; i++) {
+            int j = 2 * i + (op == SOP_UZP2);
+            set_lane(&r, size, i, j < n ? lane(&vn, size, j) : lane(&vm, size, j - n));
+        }
+        vput(e, rd, &r, bytes);
+        break;
+    case SOP_ZIP1: case SOP_ZIP2: {
+        int base = op == SOP_ZIP2 ? n / 2 : 0;
+        for (int i = 0; i < n / 2; i++) {
+            set_lane(&r, size, 2 * i, lane(&vn, size, base + i));
+            set_lane(&r, size, 2 * i + 1, lane(&vm, size, base + i));
+        }
+        vput(e, rd, &r, bytes);
+        break;
+    }
+    case SOP_TRN1: case SOP_TRN2: {
+        int p = op == SOP_TRN2;
+        for (int i = 0; i < n / 2; i++) {
+            set_lane(&r, size, 2 * i, lane(&vn, size, 2 * i + p));
+            set_lane(&r, size, 2 * i + 1, lane(&vm, size, 2 * i + p));
+        }
+        vput(e, rd, &r, bytes);
+        break;
+    }
+    case SOP_EXT:
+        /* Bytes imm.. of Vm:Vn (Vn lowest), bytes wide. */
+        for (int i = 0; i < bytes; i++) {
+            int j = (int)imm + i;
+            r.b[i] = j < bytes ? vn.b[j] : vm.b[j - bytes];
+        }
+        vput(e, rd, &r, bytes);
+        break;
+    case SOP_TBL: case SOP_TBX: {
+        /* Table: imm + 1 consecutive registers from Rn (modulo 32); Vm are indices. */
+        uint8_t tab[64];
+        int len = ((int)imm + 1) * 16;
+        for (int t = 0; t <= (int)imm; t++)
+            memcpy(tab + 16 * t, e->v[(rn + t) & 31], 16);
+        for (int i = 0; i < bytes; i++) {
+            unsigned idx = vm.b[i];
+            r.b[i] = idx < (unsigned)len ? tab[idx] : op == SOP_TBX ? vd.b[i] : 0;
+        }
+        vput(e, rd, &r, bytes);
+        break;
+    }
+    default:
+        break;
+    }
+}
+
+static void helper_simd(CPUCommon *env, uint64_t op, uint64_t desc)
+{
+    simd_exec((AArch64Env *)env, (enum A64SimdOp)op, desc);
+}
+
+IRHelper a64_helper_simd = {
+    .name = "a64_simd", .fn = (void *)helper_simd, .ret = IR_TYPE_VOID,
+    .nb_args = 3, .args = { IR_TYPE_I64, IR_TYPE_I64, IR_TYPE_I64 },
+    .flags = 0,
+};

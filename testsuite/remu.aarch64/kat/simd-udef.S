@@ -1,0 +1,45 @@
+/*
+ * simd-udef.S - encodings of the SIMD&FP groups that this frontend leaves
+ * out, or that the Arm ARM reserves, raise UDEF at their own address (the
+ * a64-flat convention of udef.S: x16 = pc, x17 = exception number), and
+ * leave the registers alone.
+ *
+ * kat: flat-only
+ */
+#include "kat.h"
+
+#define EXCP_UDEF 2
+
+#define UDEF(name, ...) \
+    mov x16, #0 ; mov x17, #0 ; adr x21, 9981f ; 9981: __VA_ARGS__ ; \
+    sub x20, x16, x21 ; CHECK(name " pc", x20, 0) ; CHECK(name " udef", x17, EXCP_UDEF)
+
+kat_main:
+    movi v0.16b, #0x11
+    mov x0, sp
+    /* Left out: FP arithmetic and conversions, saturating integer ops */
+    UDEF("fadd s", fadd s0, s1, s2)
+    UDEF("fmul 4s", fmul v0.4s, v1.4s, v2.4s)
+    UDEF("scvtf d, x", scvtf d0, x1)
+    UDEF("fcvtzs w, s", fcvtzs w0, s1)
+    UDEF("fcmp d", fcmp d0, d1)
+    UDEF("sqshl 16b", sqshl v0.16b, v1.16b, v2.16b)
+    UDEF("sqdmulh 4s", sqdmulh v0.4s, v1.4s, v2.4s)
+    UDEF("sqabs 16b", sqabs v0.16b, v1.16b)
+    UDEF("sqrshrn 8b", sqrshrn v0.8b, v1.8h, #3)
+    UDEF("fmla 4s elem", fmla v0.4s, v1.4s, v2.s[1])
+    UDEF("sqdmull elem", sqdmull v0.4s, v1.4h, v2.h[1])
+    /* FEAT_FP16 forms: FMOV h, w and FMOV (vector, half-precision imm) */
+    UDEF("fmov h, w", .inst 0x1ee70000)
+    UDEF("fmov 4h imm (o2=1)", .inst 0x0f00fc00)
+    /* Reserved: ADD .1D (size 11, Q 0); ADDV .2S; LD2 .1D; LDR with size 01 opc 11 */
+    UDEF("add 1d", .inst 0x0ee28420)
+    UDEF("addv 2s", .inst 0x0eb1b800)
+    UDEF("ld2 1d", .inst 0x0c408c00)
+    UDEF("ldr q size 01", .inst 0x7dc00000)
+    UDEF("ldp opc 11", .inst 0xed400000)
+    UDEF("ldr q literal opc 11", .inst 0xdc000000)
+    UDEF("ldtr b (no SIMD form)", .inst 0x3c400800)
+    mov x20, v0.d[0]
+    CHECK("v0 unchanged", x20, 0x1111111111111111)
+    KAT_END
