@@ -212,3 +212,19 @@ void log_host_code(const void *code, size_t size, uintptr_t vaddr)
     log_hex_code(f, code, size, vaddr);
     log_unlock();
 }
+
+size_t log_format_hex(char *buf, uint64_t v)
+{
+    char tmp[16];
+    size_t n = 0, k = 0;
+
+    do {
+        tmp[n++] = "0123456789abcdef"[v & 15];
+        v >>= 4;
+    } while (v);
+    buf[k++] = '0';
+    buf[k++] = 'x';
+    while (n)
+        buf[k++] = tmp[--n];
+    return k;
+}

@@ -40,4 +40,8 @@ void log_unlock(void);
 /* Disassemble host code (Capstone when available, else hex) to the log. */
 void log_host_code(const void *code, size_t size, uintptr_t vaddr);
 
+/* Write v as "0x..." (no NUL) into buf (at least 18 bytes); returns the
+ * length.  Async-signal-safe, for messages from host fault handlers. */
+size_t log_format_hex(char *buf, uint64_t v);
+
 #endif

@@ -144,21 +144,6 @@ static int env_list(Options *o, const char *list, bool set)
 
 /* ---- host faults ----------------------------------------------------------- */
 
-static size_t fmt_hex(char *buf, uint64_t v)
-{
-    char tmp[16];
-    size_t n = 0, k = 0;
-
-    do {
-        tmp[n++] = "0123456789abcdef"[v & 15];
-        v >>= 4;
-    } while (v);
-    buf[k++] = '0';
-    buf[k++] = 'x';
-    while (n)
-        buf[k++] = tmp[--n];
-    return k;
-}
 
 static uintptr_t host_pc_of(void *ucv)
 {
@@ -220,10 +205,10 @@ static void host_fault(int sig, siginfo_t *si, void *ucv)
     n += sig == SIGBUS ? 6 : 7;
     memcpy(buf + n, " at host pc ", 12);
     n += 12;
-    n += fmt_hex(buf + n, pc);
+    n += log_format_hex(buf + n, pc);
     memcpy(buf + n, ", address ", 10);
     n += 10;
-    n += fmt_hex(buf + n, (uint64_t)(uintptr_t)si->si_addr);
+    n += log_format_hex(buf + n, (uint64_t)(uintptr_t)si->si_addr);
     memcpy(buf + n, ", outside guest code\n", 21);
     n += 21;
     if (write(STDERR_FILENO, buf, n) < 0) {

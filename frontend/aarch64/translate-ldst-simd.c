@@ -123,26 +123,11 @@ static bool trans_VLDST_i9(DisasContext *s, arg_VLDST_i9 *a)
 static bool trans_VLDST_r(DisasContext *s, arg_VLDST_r *a)
 {
     int scale = vldst_scale(a->size, a->opc);
-    IRTempIdx off, addr, vals[2];
+    IRTempIdx addr, vals[2];
 
     if (scale < 0 || !(a->option & 2))
         return false;
-    off = new_tmp(s, IR_TYPE_I64);
-    switch (a->option) {
-    case 2:
-        ir_gen_op1(s->b, IR_OP_ext32u, IR_TYPE_I64, off, cpu_reg(s, a->rm));
-        break;
-    case 6:
-        ir_gen_op1(s->b, IR_OP_ext32s, IR_TYPE_I64, off, cpu_reg(s, a->rm));
-        break;
-    default:
-        ir_gen_mov(s->b, IR_TYPE_I64, off, cpu_reg(s, a->rm));
-        break;
-    }
-    if (a->s && scale)
-        ir_gen_op2(s->b, IR_OP_shl, IR_TYPE_I64, off, off, tconst(s, IR_TYPE_I64, (uint64_t)scale));
-    addr = new_tmp(s, IR_TYPE_I64);
-    ir_gen_op2(s->b, IR_OP_add, IR_TYPE_I64, addr, cpu_reg_sp(s, a->rn), off);
+    addr = gen_regoffset_addr(s, a->rn, a->rm, a->option, a->s ? scale : 0);
     if (a->opc & 1) {
         gen_vload(s, scale, addr, vals);
         gen_vwrite(s, a->rt, vals);

@@ -142,28 +142,13 @@ static bool trans_LDST_i9(DisasContext *s, arg_LDST_i9 *a)
 static bool trans_LDST_r(DisasContext *s, arg_LDST_r *a)
 {
     LdstKind kind = ldst_kind(a->size, a->opc);
-    IRTempIdx off, addr, d;
+    IRTempIdx addr, d;
 
     if (!(a->option & 2) || kind == LDST_INVALID)
         return false;
     if (kind == LDST_PREFETCH)
         return true;
-    off = new_tmp(s, IR_TYPE_I64);
-    switch (a->option) {
-    case 2:
-        ir_gen_op1(s->b, IR_OP_ext32u, IR_TYPE_I64, off, cpu_reg(s, a->rm));
-        break;
-    case 6:
-        ir_gen_op1(s->b, IR_OP_ext32s, IR_TYPE_I64, off, cpu_reg(s, a->rm));
-        break;
-    default:
-        ir_gen_mov(s->b, IR_TYPE_I64, off, cpu_reg(s, a->rm));
-        break;
-    }
-    if (a->s && a->size)
-        ir_gen_op2(s->b, IR_OP_shl, IR_TYPE_I64, off, off, tconst(s, IR_TYPE_I64, (uint64_t)a->size));
-    addr = new_tmp(s, IR_TYPE_I64);
-    ir_gen_op2(s->b, IR_OP_add, IR_TYPE_I64, addr, cpu_reg_sp(s, a->rn), off);
+    addr = gen_regoffset_addr(s, a->rn, a->rm, a->option, a->s ? a->size : 0);
     d = gen_access(s, kind, a->size, a->rt, addr, 0);
     if (d)
         write_reg(s, a->rt, true, d);
@@ -215,6 +200,27 @@ static bool trans_LDSTP(DisasContext *s, arg_pair *a)
         write_reg(s, a->rt2, true, d2);
     }
     return true;
+}
+
+IRTempIdx gen_regoffset_addr(DisasContext *s, int rn, int rm, int option, int shift)
+{
+    IRTempIdx off = new_tmp(s, IR_TYPE_I64), addr = new_tmp(s, IR_TYPE_I64);
+
+    switch (option) {
+    case 2:     /* UXTW */
+        ir_gen_op1(s->b, IR_OP_ext32u, IR_TYPE_I64, off, cpu_reg(s, rm));
+        break;
+    case 6:     /* SXTW */
+        ir_gen_op1(s->b, IR_OP_ext32s, IR_TYPE_I64, off, cpu_reg(s, rm));
+        break;
+    default:    /* LSL (3) and SXTX (7): the whole register */
+        ir_gen_mov(s->b, IR_TYPE_I64, off, cpu_reg(s, rm));
+        break;
+    }
+    if (shift)
+        ir_gen_op2(s->b, IR_OP_shl, IR_TYPE_I64, off, off, tconst(s, IR_TYPE_I64, (uint64_t)shift));
+    ir_gen_op2(s->b, IR_OP_add, IR_TYPE_I64, addr, cpu_reg_sp(s, rn), off);
+    return addr;
 }
 
 /* ---- exclusives and acquire/release ------------------------------------------------ */

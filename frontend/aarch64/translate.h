@@ -76,6 +76,9 @@ void write_reg_sp(DisasContext *s, int r, bool sf, IRTempIdx v);
 
 static inline IRType sf_type(bool sf) { return sf ? IR_TYPE_I64 : IR_TYPE_I32; }
 IRTempIdx new_tmp(DisasContext *s, IRType t);
+/* Address Xn|SP + extend(Rm, option) << shift for the register-offset
+ * load/store forms (option: 2 UXTW, 3 LSL, 6 SXTW, 7 SXTX). */
+IRTempIdx gen_regoffset_addr(DisasContext *s, int rn, int rm, int option, int shift);
 IRTempIdx tconst(DisasContext *s, IRType t, uint64_t v);
 
 /* Flags: N and Z from a result; all four from an add/sub. */

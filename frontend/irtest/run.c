@@ -44,22 +44,6 @@ static void usage(FILE *f)
 
 /* ---- guest memory -------------------------------------------------------------- */
 
-/* Async-signal-safe hex formatting for the fault message. */
-static size_t fmt_hex(char *buf, uint64_t v)
-{
-    char tmp[16];
-    size_t n = 0, k = 0;
-
-    do {
-        tmp[n++] = "0123456789abcdef"[v & 15];
-        v >>= 4;
-    } while (v);
-    buf[k++] = '0';
-    buf[k++] = 'x';
-    while (n)
-        buf[k++] = tmp[--n];
-    return k;
-}
 
 static void guest_fault(int sig, siginfo_t *si, void *uc)
 {
@@ -70,7 +54,7 @@ static void guest_fault(int sig, siginfo_t *si, void *uc)
         char buf[128];
         size_t n = sizeof(msg) - 1;
         memcpy(buf, msg, n);
-        n += fmt_hex(buf + n, a - run_guest_base);
+        n += log_format_hex(buf + n, a - run_guest_base);
         memcpy(buf + n, " (outside every memory region)\n", 31);
         n += 31;
         fflush(stdout);
