@@ -191,6 +191,8 @@ void cpu_loop_exit(CPU *cpu, int excp, uintptr_t retaddr)
     siglongjmp(cpu->jmp_env, 1);
 }
 
+__thread volatile uintptr_t cpu_helper_retaddr;
+
 bool cpu_restore_state(CPU *cpu, uintptr_t host_pc)
 {
     TranslationBlock *tb;

@@ -135,6 +135,14 @@ void cpu_loop_exit(CPU *cpu, int excp, uintptr_t retaddr) __attribute__((noretur
  * interpreter's current insn).  Returns true if pc belonged to a block. */
 bool cpu_restore_state(CPU *cpu, uintptr_t host_pc);
 
+/*
+ * A helper that accesses guest memory itself (not through guest_ld/st) sets
+ * this to its return address in generated code (__builtin_return_address(0))
+ * around the access and clears it after: a host fault inside the helper is
+ * then restored to the guest instruction that called it.  Per thread.
+ */
+extern __thread volatile uintptr_t cpu_helper_retaddr;
+
 /* Ask a CPU (possibly running in another thread) to leave generated code. */
 void cpu_exit(CPU *cpu);
 

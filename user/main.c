@@ -11,7 +11,7 @@
  * host SIGSEGV/SIGBUS inside generated code (or the interpreter).  The
  * handler (on its own stack) recovers the guest pc with cpu_restore_state
  * and leaves to the cpu loop with EXCP_USER_HOSTFAULT; so does a fault in a
- * helper that touches guest memory (user_helper_retaddr gives its return
+ * helper that touches guest memory (cpu_helper_retaddr gives its return
  * address in generated code); a fault anywhere else is a remu bug and
  * aborts with a message.  The cpu loop turns guest exceptions into
  * synchronous guest signals (signal_force) and delivers pending signals
@@ -188,8 +188,8 @@ static void host_fault(int sig, siginfo_t *si, void *ucv)
             guest = cpu->cur_tb && cpu->interp_insn >= 0 && cpu_restore_state(cpu, 0);
         else
             guest = cpu_restore_state(cpu, pc) ||
-                    (user_helper_retaddr && cpu_restore_state(cpu, user_helper_retaddr - 1));
-        user_helper_retaddr = 0;
+                    (cpu_helper_retaddr && cpu_restore_state(cpu, cpu_helper_retaddr - 1));
+        cpu_helper_retaddr = 0;
         if (guest) {
             cpu->exception_addr = (uint64_t)(uintptr_t)si->si_addr;
             cpu_loop_exit(cpu, sig == SIGBUS ? EXCP_USER_HOSTBUS : EXCP_USER_HOSTFAULT, 0);

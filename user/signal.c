@@ -105,8 +105,6 @@ static GuestAction actions[NSIG_G + 1];
 static pthread_mutex_t action_lock = PTHREAD_MUTEX_INITIALIZER;
 static __thread SigThread sig_thread;
 
-__thread volatile uintptr_t user_helper_retaddr;
-
 /* ---- helpers ------------------------------------------------------------------ */
 
 /* Can the host carry this signal?  glibc keeps 32..SIGRTMIN-1 for itself. */

@@ -132,9 +132,6 @@ void signal_call_mask_end(bool interrupted);
 /* Threads: the creator's mask, and the first call of a new guest thread. */
 uint64_t signal_blocked(void);
 void signal_thread_init(CPU *cpu, uint64_t blocked);
-/* Set by a helper touching guest memory around its body: its return
- * address in generated code, so a host fault inside it is precise. */
-extern __thread volatile uintptr_t user_helper_retaddr;
 
 /* ---- the cpu loop (main.c) ------------------------------------------------ */
 

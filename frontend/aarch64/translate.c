@@ -348,13 +348,16 @@ static __attribute__((noinline)) void helper_exception(CPUCommon *env, uint64_t 
  * already checked the access with an aligned load, so the address is mapped
  * and aligned here.
  */
-static uint64_t helper_stxr(CPUCommon *env, uint64_t addr, uint64_t val, uint64_t size)
+static __attribute__((noinline)) uint64_t
+helper_stxr(CPUCommon *env, uint64_t addr, uint64_t val, uint64_t size)
 {
     AArch64Env *e = (AArch64Env *)env;
     void *p = (void *)(engine_guest_base() + (uintptr_t)addr);
     uint64_t expect = e->excl_val;
     bool ok = false;
 
+    /* The store may fault (a read-only page): make the fault precise. */
+    cpu_helper_retaddr = (uintptr_t)__builtin_return_address(0);
     if (e->excl_addr == addr) {
         switch (size) {
         case 0: {
@@ -381,6 +384,7 @@ static uint64_t helper_stxr(CPUCommon *env, uint64_t addr, uint64_t val, uint64_
             break;
         }
     }
+    cpu_helper_retaddr = 0;
     e->excl_addr = UINT64_MAX;
     return ok ? 0 : 1;
 }
@@ -393,12 +397,14 @@ static uint64_t helper_stxr(CPUCommon *env, uint64_t addr, uint64_t val, uint64_
  */
 static pthread_mutex_t stxp_lock = PTHREAD_MUTEX_INITIALIZER;
 
-static uint64_t helper_stxp(CPUCommon *env, uint64_t addr, uint64_t lo, uint64_t hi)
+static __attribute__((noinline)) uint64_t
+helper_stxp(CPUCommon *env, uint64_t addr, uint64_t lo, uint64_t hi)
 {
     AArch64Env *e = (AArch64Env *)env;
     volatile uint64_t *p = (volatile uint64_t *)(engine_guest_base() + (uintptr_t)addr);
     bool ok = false;
 
+    cpu_helper_retaddr = (uintptr_t)__builtin_return_address(0);
     if (e->excl_addr == addr) {
         pthread_mutex_lock(&stxp_lock);
         if (p[0] == e->excl_val && p[1] == e->excl_val2) {
@@ -408,6 +414,7 @@ static uint64_t helper_stxp(CPUCommon *env, uint64_t addr, uint64_t lo, uint64_t
         }
         pthread_mutex_unlock(&stxp_lock);
     }
+    cpu_helper_retaddr = 0;
     e->excl_addr = UINT64_MAX;
     return ok ? 0 : 1;
 }

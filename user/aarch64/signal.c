@@ -39,11 +39,9 @@
  * exception return does.  remu does not write the esr_context record that
  * the kernel adds after a fault (no ESR value is modelled).
  *
- * Helpers: the store-exclusive helpers write guest memory that the
- * translated code only probed with a load, so a store to a read-only page
- * faults inside the helper.  a64_signal_init wraps them so that they set
- * user_helper_retaddr (their return address in generated code) around the
- * original body: the host fault handler then restores the guest pc from it.
+ * A store-exclusive to a read-only page faults inside its helper; the
+ * helper publishes its return address (cpu_helper_retaddr, core/cpu.h) so
+ * the host fault handler restores the guest pc precisely.
  */
 #define _GNU_SOURCE
 #include "config.h"
@@ -203,42 +201,6 @@ uint64_t a64_get_sp(const CPUCommon *c)
     return ((const AArch64Env *)c)->sp;
 }
 
-/* ---- precise faults in the store-exclusive helpers ------------------------- */
-
-typedef uint64_t (*StoreHelper)(CPUCommon *env, uint64_t addr, uint64_t a, uint64_t b);
-
-static StoreHelper orig_stxr, orig_stxp;
-
-static uint64_t wrap_stxr(CPUCommon *env, uint64_t addr, uint64_t a, uint64_t b)
-{
-    uint64_t r;
-
-    user_helper_retaddr = (uintptr_t)__builtin_return_address(0);
-    r = orig_stxr(env, addr, a, b);
-    user_helper_retaddr = 0;
-    return r;
-}
-
-static uint64_t wrap_stxp(CPUCommon *env, uint64_t addr, uint64_t a, uint64_t b)
-{
-    uint64_t r;
-
-    user_helper_retaddr = (uintptr_t)__builtin_return_address(0);
-    r = orig_stxp(env, addr, a, b);
-    user_helper_retaddr = 0;
-    return r;
-}
-
-static void wrap(const char *name, StoreHelper *orig, StoreHelper w)
-{
-    IRHelper *h = ir_helper_lookup(name);
-
-    if (h && h->fn != (void *)w) {
-        *orig = (StoreHelper)h->fn;
-        h->fn = (void *)w;
-    }
-}
-
 void a64_signal_init(void)
 {
     /* The sigreturn trampoline: mov x8, #139; svc #0. */
@@ -251,6 +213,4 @@ void a64_signal_init(void)
         tramp_addr = (uint64_t)(uintptr_t)p;
         vma_set(tramp_addr, tramp_addr + 4096, PROT_READ | PROT_EXEC);
     }
-    wrap("a64_stxr", &orig_stxr, wrap_stxr);
-    wrap("a64_stxp", &orig_stxp, wrap_stxp);
 }
