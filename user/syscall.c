@@ -458,6 +458,42 @@ static int64_t sys_execve(uint64_t path, uint64_t argv, uint64_t envp)
 
 /* ---- -strace ---------------------------------------------------------------- */
 
+/* A guest string as strace shows it: quoted, with C escapes for quotes,
+ * backslashes and unprintable bytes, and "..." after the closing quote when
+ * it is longer than STRACE_STR_MAX.  The limit is generous because paths are
+ * what -strace users look for.  Returns the new length of buf. */
+#define STRACE_STR_MAX 256
+
+static size_t strace_string(char *buf, size_t size, size_t n, const char *s)
+{
+    size_t i;
+
+    if (n + 8 >= size)
+        return n;
+    buf[n++] = '"';
+    for (i = 0; s[i] && i < STRACE_STR_MAX && n + 8 < size; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '"' || c == '\\') {
+            buf[n++] = '\\';
+            buf[n++] = (char)c;
+        } else if (c == '\n') {
+            buf[n++] = '\\';
+            buf[n++] = 'n';
+        } else if (c < 0x20 || c >= 0x7f) {
+            n += (size_t)snprintf(buf + n, size - n, "\\%o", c);
+        } else {
+            buf[n++] = (char)c;
+        }
+    }
+    buf[n++] = '"';
+    if (s[i] && n + 4 < size) {
+        memcpy(buf + n, "...", 3);
+        n += 3;
+    }
+    buf[n] = 0;
+    return n;
+}
+
 static void strace_format(char *buf, size_t size, int id, uint64_t nr, const uint64_t a[6])
 {
     const SyscallInfo *si = id ? &syscall_info[id] : NULL;
@@ -469,7 +505,7 @@ static void strace_format(char *buf, size_t size, int id, uint64_t nr, const uin
         return;
     }
     n = (size_t)snprintf(buf, size, "%d %s(", (int)getpid(), si->name);
-    for (int i = 0; si->args[i] && n < size; i++) {
+    for (int i = 0; si->args[i] && n + 32 < size; i++) {
         const char *s;
         if (i)
             buf[n++] = ',';
@@ -486,7 +522,7 @@ static void strace_format(char *buf, size_t size, int id, uint64_t nr, const uin
         case 's':
             s = g_str(a[i]);
             if (s)
-                n += (size_t)snprintf(buf + n, size - n, "\"%.64s\"", s);
+                n = strace_string(buf, size, n, s);
             else
                 n += (size_t)snprintf(buf + n, size - n, "0x%" PRIx64, a[i]);
             break;
@@ -1085,7 +1121,7 @@ bool do_syscall(CPU *cpu, int *exit_status)
 {
     uint64_t a[6], nr = guest->syscall_nr(cpu->env);
     int id = nr < MAX_GUEST_NR ? nr_to_id[nr] : 0;
-    char call[512];
+    char call[1024];
     int64_t r;
     bool trace = log_enabled(LOG_STRACE);
 
