@@ -459,10 +459,11 @@ static int64_t sys_execve(uint64_t path, uint64_t argv, uint64_t envp)
 /* ---- -strace ---------------------------------------------------------------- */
 
 /* A guest string as strace shows it: quoted, with C escapes for quotes,
- * backslashes and unprintable bytes, and "..." after the closing quote when
- * it is longer than STRACE_STR_MAX.  The limit is generous because paths are
- * what -strace users look for.  Returns the new length of buf. */
-#define STRACE_STR_MAX 256
+ * backslashes and unprintable bytes.  Strings are shown whole (g_str gives
+ * at most PATH_MAX bytes), since paths are what -strace users look for;
+ * "..." after the closing quote marks one cut short by the buffer.
+ * Returns the new length of buf. */
+#define STRACE_STR_MAX PATH_MAX
 
 static size_t strace_string(char *buf, size_t size, size_t n, const char *s)
 {
@@ -1121,7 +1122,7 @@ bool do_syscall(CPU *cpu, int *exit_status)
 {
     uint64_t a[6], nr = guest->syscall_nr(cpu->env);
     int id = nr < MAX_GUEST_NR ? nr_to_id[nr] : 0;
-    char call[1024];
+    char call[2 * PATH_MAX + 512];
     int64_t r;
     bool trace = log_enabled(LOG_STRACE);
 
