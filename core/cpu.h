@@ -158,12 +158,15 @@ void end_exclusive(void);
 typedef struct EngineStats {
     uint64_t blocks_translated, guest_insns_translated;
     uint64_t translate_ns;
-    uint64_t host_bytes;
+    uint64_t host_bytes, host_insns;
     uint64_t exits_chained, exits_lookup, exits_slow;
     uint64_t flushes, invalidations;
+    uint64_t syscalls, syscall_ns;      /* reported by the personality */
 } EngineStats;
 
 void engine_stats(EngineStats *out);
+/* The personality reports each system call it ran and its duration. */
+void engine_stats_add_syscall(uint64_t ns);
 void engine_stats_print(FILE *f);
 
 #endif

@@ -26,6 +26,7 @@
 #include "backend/backend.h"
 #include "core/core-internal.h"
 #include "core/log.h"
+#include "core/profile.h"
 
 Engine engine;
 __thread CPU *current_cpu;
@@ -409,11 +410,20 @@ void engine_stats(EngineStats *out)
         __atomic_load_n(&engine.stats.guest_insns_translated, __ATOMIC_RELAXED);
     out->translate_ns = __atomic_load_n(&engine.stats.translate_ns, __ATOMIC_RELAXED);
     out->host_bytes = __atomic_load_n(&engine.stats.host_bytes, __ATOMIC_RELAXED);
+    out->host_insns = __atomic_load_n(&engine.stats.host_insns, __ATOMIC_RELAXED);
+    out->syscalls = __atomic_load_n(&engine.stats.syscalls, __ATOMIC_RELAXED);
+    out->syscall_ns = __atomic_load_n(&engine.stats.syscall_ns, __ATOMIC_RELAXED);
     out->exits_chained = __atomic_load_n(&engine.stats.exits_chained, __ATOMIC_RELAXED);
     out->exits_lookup = __atomic_load_n(&engine.stats.exits_lookup, __ATOMIC_RELAXED);
     out->exits_slow = __atomic_load_n(&engine.stats.exits_slow, __ATOMIC_RELAXED);
     out->flushes = __atomic_load_n(&engine.stats.flushes, __ATOMIC_RELAXED);
     out->invalidations = __atomic_load_n(&engine.stats.invalidations, __ATOMIC_RELAXED);
+}
+
+void engine_stats_add_syscall(uint64_t ns)
+{
+    stat_add(syscalls, 1);
+    stat_add(syscall_ns, ns);
 }
 
 static double ratio(uint64_t a, uint64_t b)
@@ -443,10 +453,17 @@ void engine_stats_print(FILE *f)
     if (engine.accel == ACCEL_JIT) {
         fprintf(f, "  host code bytes         %" PRIu64 " (%.1f per guest insn)\n",
                 s.host_bytes, ratio(s.host_bytes, s.guest_insns_translated));
+        if (s.host_insns) {
+            fprintf(f, "  host insns emitted      %" PRIu64 " (%.1f per guest insn)\n",
+                    s.host_insns, ratio(s.host_insns, s.guest_insns_translated));
+        }
     }
     fprintf(f, "  exits chained           %" PRIu64 "\n", s.exits_chained);
     fprintf(f, "  exits looked up         %" PRIu64 "\n", s.exits_lookup);
     fprintf(f, "  exits slow              %" PRIu64 "\n", s.exits_slow);
     fprintf(f, "  flushes                 %" PRIu64 "\n", s.flushes);
     fprintf(f, "  invalidations           %" PRIu64 "\n", s.invalidations);
+    fprintf(f, "  system calls            %" PRIu64 " (%.3f ms)\n", s.syscalls,
+            (double)s.syscall_ns / 1e6);
+    profile_print(f);
 }

@@ -213,6 +213,26 @@ void log_host_code(const void *code, size_t size, uintptr_t vaddr)
     log_unlock();
 }
 
+uint64_t log_count_host_insns(const void *code, size_t size)
+{
+    uint64_t n = 0;
+#ifdef HAVE_CAPSTONE
+    const uint8_t *p = code;
+    uint64_t addr = (uintptr_t)code;
+    cs_insn *insn;
+
+    if (!log_cs_open() || !(insn = cs_malloc(log_cs_handle)))
+        return 0;
+    while (size > 0 && cs_disasm_iter(log_cs_handle, &p, &size, &addr, insn))
+        n++;
+    cs_free(insn, 1);
+#else
+    (void)code;
+    (void)size;
+#endif
+    return n;
+}
+
 size_t log_format_hex(char *buf, uint64_t v)
 {
     char tmp[16];

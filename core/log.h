@@ -33,6 +33,8 @@ void log_print_items(FILE *f);
 /* Log to this file instead of stderr. Returns 0 or -1 (errno). */
 int log_set_file(const char *path);
 FILE *log_file(void);
+/* Host instructions in generated code (0 without Capstone). */
+uint64_t log_count_host_insns(const void *code, size_t size);
 void log_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Serialize multi-line log records between threads. */
 void log_lock(void);

@@ -34,6 +34,7 @@
 #include "backend/backend.h"
 #include "core/core-internal.h"
 #include "core/log.h"
+#include "core/profile.h"
 
 struct PageDesc {
     uint64_t index;                 /* guest address >> TB_PAGE_BITS */
@@ -112,6 +113,7 @@ static void clear_jmp_cache(CPU *cpu, void *opaque)
 static void tb_drop_all(void)
 {
     for (size_t i = 0; i < engine.nb_tbs; i++) {
+        profile_retire(engine.tbs[i]);
         tb_free(engine.tbs[i]);
     }
     engine.nb_tbs = 0;
@@ -426,6 +428,9 @@ static GenResult tb_gen_code(TranslationBlock *tb, IRBlock *b)
     ptr += (info.code_size + CODE_ALIGN - 1) & ~(size_t)(CODE_ALIGN - 1);
     engine.code_ptr = ptr < engine.cb.size ? ptr : engine.cb.size;
     stat_add(host_bytes, info.code_size);
+    if (log_enabled(LOG_STATS)) {
+        stat_add(host_insns, log_count_host_insns((const void *)tb->code, tb->code_size));
+    }
     if (log_enabled(LOG_OUT_ASM)) {
         log_lock();
         log_printf("OUT: [size=%u]\n", tb->code_size);
@@ -485,6 +490,9 @@ static TranslationBlock *tb_translate(CPU *cpu, uint64_t pc, uint32_t flags)
         }
         if (log_enabled(LOG_OP_OPT)) {
             log_ir("OP after optimization", b);
+        }
+        if (log_enabled(LOG_STATS)) {
+            profile_instrument(b, tb);
         }
 
         tb->pc = pc;

@@ -44,6 +44,7 @@ typedef struct TranslationBlock {
     struct TranslationBlock *hash_next;
     struct TranslationBlock *page_next[2]; /* TBs per guest page (two pages max) */
     bool invalid;
+    uint64_t exec_count;         /* -d stats: executions (core/profile.c) */
 } __attribute__((aligned(8))) TranslationBlock;
 
 /* Find or translate the TB for (pc, flags).  Never returns NULL: a failure to

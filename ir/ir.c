@@ -89,6 +89,14 @@ bool ir_cond_eval(IRType t, IRCond c, uint64_t a, uint64_t b)
     }
 }
 
+static void *xrealloc(void *p, size_t n)
+{
+    p = realloc(p, n);
+    if (!p)
+        abort();
+    return p;
+}
+
 /* ---- helpers registry ------------------------------------------------------ */
 
 static pthread_mutex_t helper_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -112,6 +120,19 @@ void ir_helper_register(IRHelper *h)
     }
     helpers[nb_helpers++] = h;
     pthread_mutex_unlock(&helper_lock);
+}
+
+int ir_helper_list(IRHelper ***out)
+{
+    int n;
+
+    pthread_mutex_lock(&helper_lock);
+    n = nb_helpers;
+    *out = xrealloc(NULL, (n ? (size_t)n : 1) * sizeof(**out));
+    if (n)
+        memcpy(*out, helpers, (size_t)n * sizeof(**out));
+    pthread_mutex_unlock(&helper_lock);
+    return n;
 }
 
 IRHelper *ir_helper_lookup(const char *name)
@@ -176,14 +197,6 @@ typedef struct ConstHash {
     uint32_t cap, count;
     IRTempIdx *slot;    /* 0 = empty (temp 0 is env, never a constant) */
 } ConstHash;
-
-static void *xrealloc(void *p, size_t n)
-{
-    p = realloc(p, n);
-    if (!p)
-        abort();
-    return p;
-}
 
 static IRTempIdx alloc_temp(IRBlock *b, IRType type, IRTempKind kind)
 {
@@ -336,6 +349,21 @@ IROp *ir_emit(IRBlock *b, IROpcode opc, IRType type, const uint64_t *args, int n
     if (opc == IR_OP_insn_start)
         b->nb_insns++;
     return op;
+}
+
+void ir_move_ops(IRBlock *b, uint32_t from, uint32_t pos)
+{
+    uint32_t n = b->nb_ops - from;
+    IROp *tmp;
+
+    assert(pos <= from && from <= b->nb_ops);
+    if (!n || pos == from)
+        return;
+    tmp = xrealloc(NULL, n * sizeof(IROp));
+    memcpy(tmp, &b->ops[from], n * sizeof(IROp));
+    memmove(&b->ops[pos + n], &b->ops[pos], (from - pos) * sizeof(IROp));
+    memcpy(&b->ops[pos], tmp, n * sizeof(IROp));
+    free(tmp);
 }
 
 IROp *ir_emit_call(IRBlock *b, IRHelper *h, IRTempIdx ret, const IRTempIdx *args)

@@ -132,12 +132,16 @@ typedef struct IRHelper {
     IRType args[IR_HELPER_MAX_ARGS];    /* i32 or i64 (host pointers are i64) */
     uint32_t flags;                     /* IR_CALL_* */
     void *interp_cif;                   /* lazily prepared ffi_cif (interpreter) */
+    uint64_t calls;                     /* executed calls, counted only by the
+                                           -d stats instrumentation (core/profile.c) */
 } IRHelper;
 
 /* Helpers are registered by name so that IR text can call them.  Registering
  * the same name twice returns the first; the table lives for the process. */
 void ir_helper_register(IRHelper *h);
 IRHelper *ir_helper_lookup(const char *name);
+/* A malloc'ed copy of the registered helpers (*out, free it); returns the count. */
+int ir_helper_list(IRHelper ***out);
 
 /* ---- temps ------------------------------------------------------------ */
 
@@ -245,6 +249,10 @@ uint32_t ir_new_label(IRBlock *b);
 IROp *ir_emit(IRBlock *b, IROpcode opc, IRType type, const uint64_t *args, int nargs);
 /* Same, for a call: outputs (0 or 1) then inputs as the helper declares. */
 IROp *ir_emit_call(IRBlock *b, IRHelper *h, IRTempIdx ret, const IRTempIdx *args);
+
+/* Move the ops [from, nb_ops) so that they start at index pos <= from (the
+ * ops in between follow them): how a pass inserts ops it has just appended. */
+void ir_move_ops(IRBlock *b, uint32_t from, uint32_t pos);
 
 /* Convenience generators (type-polymorphic where the op is). */
 void ir_gen_op1(IRBlock *b, IROpcode opc, IRType t, IRTempIdx d, IRTempIdx a);

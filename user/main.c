@@ -40,6 +40,7 @@ extern char **environ;
 typedef struct Options {
     const char *ld_prefix, *argv0, *cpu_model, *log_items, *log_file, *accel;
     bool strace;
+    bool stats;
     char **env;                 /* the guest's environment */
     size_t nenv, cap_env;
 } Options;
@@ -59,6 +60,8 @@ static void usage(const UserGuest *g, FILE *f)
             "  -0 ARGV0       the program's argv[0] (REMU_ARGV0)\n"
             "  -cpu MODEL     the CPU model (REMU_CPU); -cpu help lists them\n"
             "  -strace        log system calls (REMU_STRACE)\n"
+            "  -stats         print translation and execution statistics at exit, the\n"
+            "                 same as -d stats (REMU_STATS)\n"
             "  -d ITEM,...    log items (REMU_LOG); -d help lists them\n"
             "  -D FILE        write the log to FILE (REMU_LOG_FILENAME)\n"
             "  -accel jit|interp  run translated code natively or on the IR interpreter\n"
@@ -301,6 +304,7 @@ int user_main(const UserGuest *g, int argc, char **argv)
     o.log_file = getenv("REMU_LOG_FILENAME");
     o.accel = getenv("REMU_ACCEL");
     o.strace = getenv("REMU_STRACE") != NULL;
+    o.stats = getenv("REMU_STATS") != NULL;
     if (env_list(&o, getenv("REMU_SET_ENV"), true) || env_list(&o, getenv("REMU_UNSET_ENV"), false))
         return 1;
 
@@ -323,6 +327,10 @@ int user_main(const UserGuest *g, int argc, char **argv)
         }
         if (!strcmp(opt, "strace")) {
             o.strace = true;
+            continue;
+        }
+        if (!strcmp(opt, "stats")) {
+            o.stats = true;
             continue;
         }
         if (strcmp(opt, "L") && strcmp(opt, "E") && strcmp(opt, "U") && strcmp(opt, "0") &&
@@ -398,6 +406,8 @@ int user_main(const UserGuest *g, int argc, char **argv)
     }
     if (o.strace)
         mask |= LOG_STRACE;
+    if (o.stats)
+        mask |= LOG_STATS;
     log_mask = mask;
 
     const char *program = argv[i];

@@ -1148,7 +1148,16 @@ bool do_syscall(CPU *cpu, int *exit_status)
         signal_sigreturn(cpu);
         return false;
     }
-    r = dispatch(cpu, id, a);
+    if (log_enabled(LOG_STATS)) {
+        struct timespec t0, t1;
+        clock_gettime(CLOCK_MONOTONIC, &t0);
+        r = dispatch(cpu, id, a);
+        clock_gettime(CLOCK_MONOTONIC, &t1);
+        engine_stats_add_syscall((uint64_t)((t1.tv_sec - t0.tv_sec) * 1000000000LL +
+                                            (t1.tv_nsec - t0.tv_nsec)));
+    } else {
+        r = dispatch(cpu, id, a);
+    }
     if (r == -ENOSYS && log_enabled(LOG_UNIMP) && id != USER_SYS_rseq)
         log_printf("remu: unsupported syscall %" PRIu64 " (%s)\n", nr,
                    id ? syscall_info[id].name : "unknown");
