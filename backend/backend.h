@@ -13,7 +13,7 @@
  *
  * Generated code is entered through the prologue (backend_exec) with env in
  * a reserved host register and leaves through the epilogue, returning an
- * exit value: the address of the TranslationBlock that exited (aligned to 8)
+ * exit value: the address of the TranslationBlock that exited (aligned to 16)
  * or'ed with one of the BACKEND_EXIT_* codes below.
  */
 #ifndef REMU_BACKEND_H
@@ -26,12 +26,11 @@
 #include "ir/ir.h"
 
 enum {
-    BACKEND_EXIT_GOTO_TB0 = 0,  /* goto_tb 0 not chained yet */
-    BACKEND_EXIT_GOTO_TB1 = 1,  /* goto_tb 1 not chained yet */
-    BACKEND_EXIT_TB       = 2,  /* exit_tb */
-    BACKEND_EXIT_LOOKUP   = 3,  /* lookup_and_goto missed the jump cache */
-    BACKEND_EXIT_REQUEST  = 4,  /* env exit_request was set at block entry */
-    BACKEND_EXIT_MASK     = 7,
+    BACKEND_EXIT_GOTO_TB0 = 0,  /* goto_tb N not chained yet: code N, below IR_TB_SLOTS */
+    BACKEND_EXIT_TB       = IR_TB_SLOTS,     /* exit_tb */
+    BACKEND_EXIT_LOOKUP   = IR_TB_SLOTS + 1, /* lookup_and_goto missed the jump cache */
+    BACKEND_EXIT_REQUEST  = IR_TB_SLOTS + 2, /* env exit_request was set at block entry */
+    BACKEND_EXIT_MASK     = 15,
 };
 
 /*
@@ -62,8 +61,8 @@ typedef struct BackendBlockInfo {
     size_t code_size;
     /* goto_tb slots: offset of the patchable jump instruction, and the offset
      * it jumps to when not chained (its exit stub); UINT32_MAX if unused. */
-    uint32_t jmp_insn_offset[2];
-    uint32_t jmp_reset_offset[2];
+    uint32_t jmp_insn_offset[IR_TB_SLOTS];
+    uint32_t jmp_reset_offset[IR_TB_SLOTS];
     /* For insn i (0-based, in insn_start order): host offset where the code
      * of insn i ends.  Array of b->nb_insns entries supplied by the caller. */
     uint32_t *insn_end_offset;

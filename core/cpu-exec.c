@@ -104,13 +104,13 @@ static int __attribute__((noinline)) cpu_exec_loop(CPU *cpu)
                 cpu_in_code = false;
                 exited = (TranslationBlock *)(ret & ~(uintptr_t)BACKEND_EXIT_MASK);
                 code = (unsigned)(ret & BACKEND_EXIT_MASK);
-                switch (code) {
-                case BACKEND_EXIT_GOTO_TB0:
-                case BACKEND_EXIT_GOTO_TB1:
+                if (code < IR_TB_SLOTS) {
                     last = exited;
                     last_slot = (int)code;
                     last_gen = gen;
                     break;
+                }
+                switch (code) {
                 case BACKEND_EXIT_LOOKUP:
                     stat_add(exits_lookup, 1);
                     break;
@@ -130,7 +130,7 @@ static int __attribute__((noinline)) cpu_exec_loop(CPU *cpu)
                 cpu_in_code = false;
                 cpu->cur_tb = NULL;
                 if (e.kind == IR_EXIT_GOTO_TB) {
-                    next = __atomic_load_n(&tb->jmp_dest[e.slot & 1], __ATOMIC_ACQUIRE);
+                    next = __atomic_load_n(&tb->jmp_dest[e.slot], __ATOMIC_ACQUIRE);
                     if (next && !trace &&
                         !__atomic_load_n(&env->exit_request, __ATOMIC_ACQUIRE)) {
                         /* Follow the link, as generated code would. */
@@ -139,7 +139,7 @@ static int __attribute__((noinline)) cpu_exec_loop(CPU *cpu)
                         continue;
                     }
                     last = tb;
-                    last_slot = (int)(e.slot & 1);
+                    last_slot = (int)(e.slot);
                     last_gen = gen;
                 } else if (e.kind == IR_EXIT_LOOKUP) {
                     unsigned h = tb_jmp_cache_hash(env->pc);

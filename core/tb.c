@@ -420,7 +420,7 @@ static GenResult tb_gen_code(TranslationBlock *tb, IRBlock *b)
     }
     tb->code = engine.cb.rx + ptr;
     tb->code_size = (uint32_t)info.code_size;
-    for (int n = 0; n < 2; n++) {
+    for (int n = 0; n < IR_TB_SLOTS; n++) {
         tb->jmp_insn_offset[n] = info.jmp_insn_offset[n];
         tb->jmp_reset_offset[n] = info.jmp_reset_offset[n];
     }
@@ -473,7 +473,7 @@ static TranslationBlock *tb_translate(CPU *cpu, uint64_t pc, uint32_t flags)
         } else {
             b = ir_block_new(&engine.globals, pc, flags);
         }
-        tb = aligned_alloc(8, (sizeof(*tb) + 7) & ~(size_t)7);
+        tb = aligned_alloc(16, (sizeof(*tb) + 15) & ~(size_t)15);
         if (!b || !tb) {
             goto fail;
         }
@@ -498,7 +498,7 @@ static TranslationBlock *tb_translate(CPU *cpu, uint64_t pc, uint32_t flags)
         tb->pc = pc;
         tb->flags = flags;
         tb->guest_size = (uint32_t)size;
-        for (int n = 0; n < 2; n++) {
+        for (int n = 0; n < IR_TB_SLOTS; n++) {
             tb->jmp_insn_offset[n] = tb->jmp_reset_offset[n] = UINT32_MAX;
         }
         if (!tb_record_insns(tb, b)) {
@@ -619,8 +619,8 @@ static void tb_invalidate(TranslationBlock *tb)
 
     /* Incoming jumps go back to their unchained exit paths. */
     for (link = tb->jmp_list_head; link; ) {
-        TranslationBlock *src = (TranslationBlock *)(link & ~(uintptr_t)7);
-        int n = (int)(link & 7);
+        TranslationBlock *src = (TranslationBlock *)(link & ~TB_SLOT_MASK);
+        int n = (int)(link & TB_SLOT_MASK);
 
         link = src->jmp_list_next[n];
         tb_reset_jump(src, n);
@@ -628,7 +628,7 @@ static void tb_invalidate(TranslationBlock *tb)
     tb->jmp_list_head = 0;
 
     /* Outgoing jumps: leave the destinations' incoming lists. */
-    for (int n = 0; n < 2; n++) {
+    for (int n = 0; n < IR_TB_SLOTS; n++) {
         TranslationBlock *dest = tb->jmp_dest[n];
         uintptr_t *pp, me = (uintptr_t)tb | (uintptr_t)n;
 
@@ -636,13 +636,13 @@ static void tb_invalidate(TranslationBlock *tb)
             continue;
         }
         for (pp = &dest->jmp_list_head; *pp; ) {
-            TranslationBlock *src = (TranslationBlock *)(*pp & ~(uintptr_t)7);
+            TranslationBlock *src = (TranslationBlock *)(*pp & ~TB_SLOT_MASK);
 
             if (*pp == me) {
                 *pp = tb->jmp_list_next[n];
                 break;
             }
-            pp = &src->jmp_list_next[*pp & 7];
+            pp = &src->jmp_list_next[*pp & TB_SLOT_MASK];
         }
         tb_reset_jump(tb, n);
     }

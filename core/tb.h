@@ -30,12 +30,13 @@ typedef struct TranslationBlock {
     IRBlock *ir;                 /* interpreter: the optimized IR */
 
     /* Chaining.  jmp_insn_offset: the patchable jump of goto_tb slot n. */
-    uint32_t jmp_insn_offset[2], jmp_reset_offset[2];
-    struct TranslationBlock *jmp_dest[2];    /* where slot n is chained to */
+    uint32_t jmp_insn_offset[IR_TB_SLOTS], jmp_reset_offset[IR_TB_SLOTS];
+    struct TranslationBlock *jmp_dest[IR_TB_SLOTS];  /* where slot n is chained to */
     /* Incoming jumps: a list threaded through (tb, slot) pairs encoded as
-     * tb | slot, so unchaining an invalidated TB finds who jumps to it. */
+     * tb | slot (TB_SLOT_MASK), so unchaining an invalidated TB finds who
+     * jumps to it. */
     uintptr_t jmp_list_head;
-    uintptr_t jmp_list_next[2];
+    uintptr_t jmp_list_next[IR_TB_SLOTS];
 
     /* Precise state restore: per insn, host end offset, guest pc, extra. */
     uint32_t *insn_end;
@@ -45,7 +46,11 @@ typedef struct TranslationBlock {
     struct TranslationBlock *page_next[2]; /* TBs per guest page (two pages max) */
     bool invalid;
     uint64_t exec_count;         /* -d stats: executions (core/profile.c) */
-} __attribute__((aligned(8))) TranslationBlock;
+    uint64_t insn_count;         /* -d stats: guest insns executed in it */
+} __attribute__((aligned(16))) TranslationBlock;
+
+/* The low bits of a TB address that hold a slot or a backend exit code. */
+#define TB_SLOT_MASK ((uintptr_t)15)
 
 /* Find or translate the TB for (pc, flags).  Never returns NULL: a failure to
  * translate raises EXCP_TRANSLATE_FAILED through cpu_loop_exit. */

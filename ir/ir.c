@@ -606,7 +606,7 @@ int ir_check(const IRBlock *b, char *err, size_t errlen)
             CHECK(memop_valid(c[0], op->type, false), "bad memop 0x%llx", (unsigned long long)c[0]);
             break;
         case IR_OP_goto_tb:
-            CHECK(c[0] <= 1, "goto_tb slot must be 0 or 1");
+            CHECK(c[0] < IR_TB_SLOTS, "goto_tb slot must be below %d", IR_TB_SLOTS);
             break;
         case IR_OP_call:
             CHECK(c[0] != 0, "call without helper");

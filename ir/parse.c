@@ -716,8 +716,8 @@ static int parse_const_args(Parser *p, IROp *op, uint32_t op_index, const Str *a
     case IR_OP_goto_tb:
         if (parse_plain(p, a[0], &c[0]) < 0)
             return -1;
-        if (c[0] > 1)
-            return perr(p, a[0].col, "goto_tb slot must be 0 or 1");
+        if (c[0] >= IR_TB_SLOTS)
+            return perr(p, a[0].col, "goto_tb slot must be below %d", IR_TB_SLOTS);
         return 0;
     default:
         /* insn_start words, host load/store offsets: plain numbers. */

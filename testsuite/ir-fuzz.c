@@ -11,7 +11,8 @@
  * barriers, and calls to helpers registered here (pure ones, one that reads
  * the globals, one that writes them, one that does both).  It ends in
  * exit_tb, goto_tb or lookup_and_goto, sometimes with a second exit reached
- * by a branch.
+ * by a branch, and may contain side exits (a branch over an exit path to a
+ * label nothing else reaches, as superblocks have).
  *
  * The same block is run from the same initial env and guest memory:
  *   reference   ir_interp_exec on the block as generated;
@@ -195,6 +196,7 @@ typedef struct Gen {
     int defined[2][NTEMP];      /* written in the current basic block */
     uint32_t pending[16];       /* labels branched to, not yet set */
     int npending;
+    int side_depth;     /* nesting of gen_side_exit */
     uint64_t insn_pc;
 } Gen;
 
@@ -432,7 +434,7 @@ static void gen_exit(Gen *g)
     ir_gen_movi(g->b, IR_TYPE_I64, g->pc, 0x1000 + 4 * rng_below(&g->rng, 4096));
     switch (rng_below(&g->rng, 5)) {
     case 0: case 1:
-        ir_gen_goto_tb(g->b, rng_below(&g->rng, 2));
+        ir_gen_goto_tb(g->b, rng_below(&g->rng, IR_TB_SLOTS));
         break;
     case 2: case 3:
         ir_gen_exit_tb(g->b);
@@ -441,6 +443,27 @@ static void gen_exit(Gen *g)
         ir_gen_lookup_and_goto(g->b);
         break;
     }
+    gen_bb_end(g);
+}
+
+static void gen_body_op(Gen *g);
+
+/* A superblock's conditional exit: "brcond c, L; ...; exit; L:", where L
+ * has that one branch into it (the x86 backend keeps registers across it). */
+static void gen_side_exit(Gen *g)
+{
+    IRType t = rng_percent(&g->rng, 50) ? IR_TYPE_I64 : IR_TYPE_I32;
+    uint32_t l = ir_new_label(g->b);
+    IRTempIdx a = gen_input(g, t), c = gen_input(g, t);
+
+    ir_gen_brcond(g->b, t, (IRCond)rng_below(&g->rng, IR_COND_COUNT), a, c, l);
+    gen_bb_end(g);
+    g->side_depth++;
+    for (unsigned i = rng_below(&g->rng, 8); i > 0; i--)
+        gen_body_op(g);
+    g->side_depth--;
+    gen_exit(g);
+    ir_gen_set_label(g->b, l);
     gen_bb_end(g);
 }
 
@@ -470,6 +493,8 @@ static void gen_body_op(Gen *g)
         ir_gen_brcond(g->b, t, (IRCond)rng_below(&g->rng, IR_COND_COUNT), a, c, l);
         g->pending[g->npending++] = l;
         gen_bb_end(g);
+    } else if (k < 87 && g->side_depth < 2) {
+        gen_side_exit(g);
     } else if (k < 88 && g->npending < 16) {
         uint32_t l = ir_new_label(g->b);
         ir_gen_br(g->b, l);
@@ -609,11 +634,12 @@ static int run_jit(IRBlock *b, State *s, char *why, size_t whylen)
                  (unsigned long long)ret);
         return -1;
     }
-    switch (ret & BACKEND_EXIT_MASK) {
-    case BACKEND_EXIT_GOTO_TB0: case BACKEND_EXIT_GOTO_TB1:
+    if ((ret & BACKEND_EXIT_MASK) < IR_TB_SLOTS) {
         s->exit_kind = IR_EXIT_GOTO_TB;
-        s->slot = ret & 1;
-        break;
+        s->slot = ret & BACKEND_EXIT_MASK;
+        return 0;
+    }
+    switch (ret & BACKEND_EXIT_MASK) {
     case BACKEND_EXIT_TB:
         s->exit_kind = IR_EXIT_TB;
         break;

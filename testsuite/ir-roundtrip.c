@@ -289,7 +289,7 @@ static int const_tuples(IROpcode opc, IRType type, uint64_t tuples[][2], int max
         ADD(0, 0); ADD(1, 0); ADD(w - 1, 0);
         break;
     case IR_OP_goto_tb:
-        ADD(0, 0); ADD(1, 0);
+        ADD(0, 0); ADD(1, 0); ADD(IR_TB_SLOTS - 1, 0);
         break;
     case IR_OP_guest_ld: case IR_OP_guest_st:
         for (unsigned mo = 0; mo <= (IR_MO_SIZE | IR_MO_SIGN | IR_MO_BE | IR_MO_ALIGN); mo++) {
@@ -625,7 +625,7 @@ static const BadCase bad_cases[] = {
     { "extract.i64 g64, g64, 64, 1\nexit_tb", 0, 1, 23, "field position" },
     { "deposit.i64 g64, g64, g64, -1, 2\nexit_tb", 0, 1, 28, "field position" },
     { "extract2.i32 g32, g32, g32, 32\nexit_tb", 0, 1, 29, "position" },
-    { "goto_tb 2\n", 0, 1, 9, "slot" },
+    { "goto_tb 6\n", 0, 1, 9, "slot" },
     { "goto_tb x\n", 0, 1, 9, "expected a number" },
     { "insn_start 0x1000\nexit_tb", 0, 1, 1, "wrong number" },
     { "insn_start 0x1000, 0x\nexit_tb", 0, 1, 20, "expected a number" },

@@ -242,12 +242,61 @@ static void gen_jmp_label(X86Gen *s, uint32_t label)
     add_reloc(s, label);
 }
 
+/*
+ * Side-exit labels: a label that exactly one forward branch (br or brcond)
+ * goes to, and that code above cannot fall into (the op before it leaves
+ * the block or branches away).  That is how a superblock's conditional exit
+ * reads -- "brcond !c, L; ...; goto_tb n; L: ..." -- and with a single edge
+ * the state at L is the state at the branch: no write-back there, no
+ * forgetting at L (regalloc.c).  label_state[L] is non-NULL between the
+ * branch and L.
+ */
+static bool *find_side_exit_labels(const IRBlock *b)
+{
+    uint32_t *refs = calloc(b->nb_labels + 1, sizeof(uint32_t));
+    bool *side = calloc(b->nb_labels + 1, sizeof(bool));
+    bool *seen = calloc(b->nb_labels + 1, sizeof(bool));   /* a branch to it so far */
+    const IROp *prev = NULL;
+
+    if (!refs || !side || !seen)
+        abort();
+    for (uint32_t i = 0; i < b->nb_ops; i++) {
+        const IROp *op = &b->ops[i];
+        if (op->opc == IR_OP_br)
+            refs[op->args[0]]++;
+        else if (op->opc == IR_OP_brcond)
+            refs[op->args[3]]++;
+    }
+    for (uint32_t i = 0; i < b->nb_ops; i++) {
+        const IROp *op = &b->ops[i];
+        if (op->opc == IR_OP_nop || op->opc == IR_OP_insn_start)
+            continue;
+        if (op->opc == IR_OP_br || op->opc == IR_OP_brcond) {
+            seen[op->args[op->opc == IR_OP_br ? 0 : 3]] = true;
+        } else if (op->opc == IR_OP_set_label) {
+            uint32_t l = (uint32_t)op->args[0];
+            side[l] = refs[l] == 1 && seen[l] && prev &&
+                      (prev->opc == IR_OP_br || (ir_op_def(prev)->flags & IR_OPF_BLOCK_END));
+        }
+        prev = op;
+    }
+    free(refs);
+    free(seen);
+    return side;
+}
+
+static uint32_t branch_label(const IROp *op)
+{
+    return (uint32_t)op->args[op->opc == IR_OP_br ? 0 : 3];
+}
+
 static void gen_brcond(X86Gen *s, const IROp *op)
 {
     IRCond cond = (IRCond)op->args[2];
     uint32_t label = (uint32_t)op->args[3];
 
-    ra_sync(s, true);
+    if (!s->side_exit[label])
+        ra_sync(s, true);
     if (cond == IR_COND_NEVER)
         return;
     if (cond == IR_COND_ALWAYS) {
@@ -503,12 +552,18 @@ static int gen_op(X86Gen *s, const IROp *op)
         gen_insn_start(s);
         return 0;
     case IR_OP_set_label:
-        ra_sync(s, true);
-        ra_forget(s);
+        if (s->label_state[op->args[0]]) {
+            ra_restore(s, s->label_state[op->args[0]]);
+            s->label_state[op->args[0]] = NULL;
+        } else {
+            ra_sync(s, true);
+            ra_forget(s);
+        }
         s->label_off[op->args[0]] = (uint32_t)s->c.pos;
         return 0;
     case IR_OP_br:
-        ra_sync(s, true);
+        if (!s->side_exit[op->args[0]])
+            ra_sync(s, true);
         gen_jmp_label(s, (uint32_t)op->args[0]);
         break;
     case IR_OP_brcond:
@@ -550,6 +605,8 @@ static int gen_op(X86Gen *s, const IROp *op)
     ra_op_end(s, op);
     if (ir_op_def(op)->flags & IR_OPF_BB_END)
         ra_drop_normals(s);
+    if ((op->opc == IR_OP_br || op->opc == IR_OP_brcond) && s->side_exit[branch_label(op)])
+        s->label_state[branch_label(op)] = ra_save(s);
     return 0;
 }
 
@@ -567,7 +624,7 @@ int backend_gen_block(IRBlock *b, const void *tb, uint8_t *rw, uintptr_t rx,
     s.info = info;
     s.cur_insn = -1;
     s.last_ret_pos = SIZE_MAX;
-    for (int i = 0; i < 2; i++)
+    for (int i = 0; i < IR_TB_SLOTS; i++)
         info->jmp_insn_offset[i] = info->jmp_reset_offset[i] = UINT32_MAX;
 
     ir_liveness(b);
@@ -577,6 +634,10 @@ int backend_gen_block(IRBlock *b, const void *tb, uint8_t *rw, uintptr_t rx,
         abort();
     for (uint32_t i = 0; i <= b->nb_labels; i++)
         s.label_off[i] = UINT32_MAX;
+    s.side_exit = find_side_exit_labels(b);
+    s.label_state = calloc(b->nb_labels + 1, sizeof(RAState *));
+    if (!s.label_state)
+        abort();
 
     /* entry: cmp dword [env + exit_request], 0; jne request exit */
     emit_opc_modrm_offset(&s.c, OPC_ARITH_EvIb, ARITH_CMP, X86_REG_ENV,
@@ -611,6 +672,10 @@ int backend_gen_block(IRBlock *b, const void *tb, uint8_t *rw, uintptr_t rx,
     else if (s.too_big && ret == BACKEND_OK)
         ret = BACKEND_ERR_TOO_BIG;
     ra_free(&s);
+    for (uint32_t i = 0; i <= b->nb_labels; i++)
+        free(s.label_state[i]);
+    free(s.label_state);
+    free(s.side_exit);
     free(s.label_off);
     free(s.relocs);
     free(s.slow);

@@ -20,11 +20,16 @@
  *    ends and at block exits;
  *  - at a label every register is forgotten: globals and LOCAL temps are in
  *    memory at every basic-block end (the state is the same on every edge
- *    into a label), NORMAL temps are dead there.
+ *    into a label), NORMAL temps are dead there.  The exception is a
+ *    side-exit label (codegen.c), which has one edge into it: the branch
+ *    leaves the registers as they are and the label takes up the state
+ *    saved at the branch (ra_save/ra_restore), so a superblock keeps its
+ *    globals in registers past the conditional exits it contains.
  */
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "backend/x86_64/x86.h"
 
@@ -434,4 +439,32 @@ void ra_sync_env_range(X86Gen *s, int64_t off, int size, bool forget)
             s->reg_owner[r] = -1;
         }
     }
+}
+
+RAState *ra_save(X86Gen *s)
+{
+    size_t n = s->b->nb_temps;
+    RAState *st = malloc(sizeof(RAState) + n * sizeof(TempState));
+
+    if (!st)
+        abort();
+    memcpy(st->reg_owner, s->reg_owner, sizeof(st->reg_owner));
+    memcpy(st->ts, s->ts, n * sizeof(TempState));
+    return st;
+}
+
+/*
+ * Where values are comes back from the save; spill slots do not: a slot
+ * given out on the exit path (a LOCAL's, which it keeps for good) must stay
+ * that temp's, because the other edges into later labels store it there.
+ */
+void ra_restore(X86Gen *s, RAState *st)
+{
+    memcpy(s->reg_owner, st->reg_owner, sizeof(s->reg_owner));
+    for (uint32_t i = 0; i < s->b->nb_temps; i++) {
+        int32_t slot = s->ts[i].slot;
+        s->ts[i] = st->ts[i];
+        s->ts[i].slot = slot;
+    }
+    free(st);
 }

@@ -55,6 +55,13 @@ typedef struct TempState {
     int32_t slot;       /* spill slot, -1 until needed */
 } TempState;
 
+/* The allocator's state, saved at a branch to a side-exit label and taken
+ * up again where that label is set (regalloc.c). */
+typedef struct RAState {
+    int32_t reg_owner[16];
+    TempState ts[];
+} RAState;
+
 typedef struct Reloc {
     uint32_t at;        /* offset of a rel32 field */
     uint32_t label;
@@ -82,6 +89,8 @@ typedef struct X86Gen {
     bool too_big;
     /* labels */
     uint32_t *label_off;    /* UINT32_MAX: not set yet */
+    bool *side_exit;        /* per label: a side-exit label (codegen.c) */
+    RAState **label_state;  /* side-exit labels: the state saved at the branch */
     Reloc *relocs;
     uint32_t nb_relocs, cap_relocs;
     SlowPath *slow;
@@ -135,6 +144,9 @@ void ra_forget_globals(X86Gen *s);
 void ra_spill_call_clobbered(X86Gen *s);
 /* Drop NORMAL temps (dead at the end of a basic block). */
 void ra_drop_normals(X86Gen *s);
+/* Save the allocation (malloc'd) / take a saved one up again and free it. */
+RAState *ra_save(X86Gen *s);
+void ra_restore(X86Gen *s, RAState *st);
 /* Globals overlapping env bytes [off, off+size): write back if dirty and, if
  * forget, drop their registers (a host store to env changes them). */
 void ra_sync_env_range(X86Gen *s, int64_t off, int size, bool forget);

@@ -3,9 +3,11 @@
  * instructions (Arm ARM C4.1.87; semantics in C6.2; system registers in
  * D19 "AArch64 System Register Descriptions").
  *
- * Direct branches chain with goto_tb (slot 0 for the taken path, slot 1 for
- * the fall-through of a conditional branch); register branches look the
- * target up (lookup_and_goto).  System registers are what Linux lets EL0
+ * Direct branches chain with goto_tb, one slot per destination; a
+ * conditional branch is a side exit when the block can go on past it
+ * (translate.c, a64_can_side_exit), else it ends the block with a second
+ * goto_tb for the fall-through.  Register branches look the target up
+ * (lookup_and_goto).  System registers are what Linux lets EL0
  * see: the thread pointers, NZCV, FPCR/FPSR, the cache and counter
  * registers, and the ID registers that Linux emulates for EL0 reads
  * (Documentation/arch/arm64/cpu-feature-registers.rst), which report only
@@ -31,7 +33,9 @@ static int times_4(DisasContext *s, int x)
 
 /* ---- branches ----------------------------------------------------------------- */
 
-/* Branch to target when (a cond b), else fall through to the next insn. */
+/* Branch to target when (a cond b), else fall through to the next insn:
+ * either the block goes on there (a side exit, a64_can_side_exit) or it
+ * ends with a second goto_tb. */
 static void gen_cond_branch(DisasContext *s, IRType t, IRCond cond, IRTempIdx a, IRTempIdx b,
                             uint64_t target)
 {
@@ -45,6 +49,10 @@ static void gen_cond_branch(DisasContext *s, IRType t, IRCond cond, IRTempIdx a,
     ir_gen_brcond(s->b, t, ir_cond_invert(cond), a, b, skip);
     gen_goto_tb(s, target);
     ir_gen_set_label(s->b, skip);
+    if (a64_can_side_exit(s)) {
+        s->is_jmp = A64_DISAS_NEXT;
+        return;
+    }
     gen_goto_tb(s, s->next_pc);
 }
 

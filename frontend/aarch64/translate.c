@@ -248,19 +248,30 @@ A64Compare a64_test_cc(DisasContext *s, int cond)
 
 /* ---- block exits ---------------------------------------------------------- */
 
+/* A direct jump: chained through the next free goto_tb slot, or through
+ * the jump cache once a superblock has used them all. */
 void gen_goto_tb(DisasContext *s, uint64_t dest)
 {
     ir_gen_movi(s->b, IR_TYPE_I64, A64_G_PC, dest);
-    if (!s->used_tb0) {
-        s->used_tb0 = true;
-        ir_gen_goto_tb(s->b, 0);
-    } else if (!s->used_tb1) {
-        s->used_tb1 = true;
-        ir_gen_goto_tb(s->b, 1);
-    } else {
-        ir_gen_exit_tb(s->b);
-    }
+    if (s->next_slot < IR_TB_SLOTS)
+        ir_gen_goto_tb(s->b, s->next_slot++);
+    else
+        ir_gen_lookup_and_goto(s->b);
     s->is_jmp = A64_DISAS_NORETURN;
+}
+
+/*
+ * A conditional branch inside a block is a side exit: translation goes on
+ * with the next insn, so that a loop body or an if-chain becomes one block
+ * whose globals stay in host registers past the branches (the x86 backend
+ * keeps them across side-exit labels).  It may while the next insn fits the
+ * block (insn budget, same page) and two slots stay free for the block's
+ * own end, which may be another conditional branch.
+ */
+bool a64_can_side_exit(const DisasContext *s)
+{
+    return s->nb_insns < s->max_insns && s->next_pc < s->page_end &&
+           s->next_slot + 3 <= IR_TB_SLOTS;
 }
 
 void gen_exception(DisasContext *s, int excp, uint64_t pc, uint64_t addr)
@@ -528,9 +539,11 @@ static bool a64_disas_insn(DisasContext *s, uint32_t insn)
 
 static long a64_translate(CPU *cpu, IRBlock *b, uint64_t pc, uint32_t flags, int max_insns)
 {
-    DisasContext s = { .b = b, .cpu = cpu, .pc = pc };
+    DisasContext s = { .b = b, .cpu = cpu, .pc = pc, .max_insns = max_insns };
     uint64_t page_end = (pc | 0xfff) + 1;
     int n = 0;
+
+    s.page_end = page_end;
 
     for (;;) {
         uint32_t insn = 0;
@@ -543,7 +556,7 @@ static long a64_translate(CPU *cpu, IRBlock *b, uint64_t pc, uint32_t flags, int
             break;
         }
         ir_gen_insn_start(b, s.pc, 0);
-        n++;
+        s.nb_insns = ++n;
         s.next_pc = s.pc + 4;
         s.is_jmp = A64_DISAS_NEXT;
         /* A misaligned pc (after BR to an odd address) cannot fetch. */

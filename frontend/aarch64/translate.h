@@ -54,7 +54,10 @@ typedef struct DisasContext {
     uint64_t pc;                    /* address of the current insn */
     uint64_t next_pc;               /* pc + 4 */
     A64DisasJump is_jmp;
-    bool used_tb0, used_tb1;
+    unsigned next_slot;             /* goto_tb slots used so far */
+    /* Superblocks (gen_cond_branch): may the next insn still join this block? */
+    int nb_insns, max_insns;
+    uint64_t page_end;
 } DisasContext;
 
 /* A condition as "value cond 0" (the guest flags unpacked, cpu.h). */
@@ -66,6 +69,8 @@ typedef struct A64Compare {
 /* ---- translate.c: registers, flags, exits ---------------------------- */
 
 IRTempIdx cpu_reg(DisasContext *s, int r);          /* i64, XZR for 31 */
+/* True while a conditional branch may be a side exit of this block. */
+bool a64_can_side_exit(const DisasContext *s);
 IRTempIdx cpu_reg_sp(DisasContext *s, int r);       /* i64, SP for 31 */
 /* Read a register as i64 (sf = 1) or i32 (sf = 0) into a new temp. */
 IRTempIdx read_reg(DisasContext *s, int r, bool sf);
