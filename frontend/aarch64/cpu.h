@@ -12,16 +12,26 @@
 #include "core/cpu.h"
 
 /*
- * Condition flags are kept unpacked so translated code sets them with plain
- * moves (docs/design.md):  N is bit 63 of nf, Z is set when zf == 0,
- * C is cf (0 or 1), V is bit 63 of vf.  aarch64_get_nzcv()/set_nzcv() pack
- * and unpack the architectural NZCV value.
+ * Condition flags are lazy (frontend/aarch64/translate-flags.c): cc_op says
+ * what the last flag-setting insn did with operands cc_a, cc_b, or that the
+ * flags are explicit in nf, zf, cf, vf, unpacked so translated code sets them
+ * with plain moves: N is bit 63 of nf, Z is set when zf == 0, C is cf (0 or
+ * 1), V is bit 63 of vf.  aarch64_get_nzcv()/set_nzcv() pack and unpack the
+ * architectural NZCV value; nothing else may read or write these fields.
  */
+typedef enum A64CCOp {
+    A64_CC_EXPLICIT = 0,        /* nf, zf, cf, vf (a zeroed env: Z set) */
+    A64_CC_LOGIC,               /* cc_a = result, sign-extended; C = V = 0 */
+    A64_CC_ADD32, A64_CC_ADD64, /* cc_a + cc_b (32-bit: both sign-extended) */
+    A64_CC_SUB32, A64_CC_SUB64, /* cc_a - cc_b, as CMP */
+} A64CCOp;
+
 typedef struct AArch64Env {
     CPUCommon common;           /* common.pc is the PC */
     uint64_t x[31];             /* X0..X30 */
     uint64_t sp;                /* SP_EL0 */
     uint64_t nf, zf, cf, vf;    /* NZCV, unpacked as above */
+    uint64_t cc_op, cc_a, cc_b; /* lazy NZCV, as above */
     uint64_t tpidr_el0, tpidrro_el0;
     uint32_t fpcr, fpsr;
     /* Exclusive monitor: address and value(s) loaded by LDXR/LDXP, or -1. */

@@ -74,8 +74,7 @@ static bool trans_B_cond(DisasContext *s, arg_B_cond *a)
 {
     A64Compare c = a64_test_cc(s, a->cond);
 
-    gen_cond_branch(s, IR_TYPE_I64, c.cond, c.value, tconst(s, IR_TYPE_I64, 0),
-                    s->pc + (int64_t)a->imm);
+    gen_cond_branch(s, IR_TYPE_I64, c.cond, c.a, c.b, s->pc + (int64_t)a->imm);
     return true;
 }
 
@@ -308,37 +307,6 @@ static void gen_env_st32(DisasContext *s, IRTempIdx v, size_t off)
     uint64_t args[3] = { v, IR_TEMP_ENV, off };
 
     ir_emit(s->b, IR_OP_st32, IR_TYPE_I64, args, 3);
-}
-
-/* NZCV packed from the unpacked flags: N<31> Z<30> C<29> V<28>. */
-static void gen_get_nzcv(DisasContext *s, IRTempIdx d)
-{
-    const IRType t = IR_TYPE_I64;
-    IRTempIdx x = new_tmp(s, t);
-
-    ir_gen_op2(s->b, IR_OP_shr, t, d, A64_G_NF, tconst(s, t, 63));
-    ir_gen_op2(s->b, IR_OP_shl, t, d, d, tconst(s, t, 31));
-    ir_gen_setcond(s->b, t, IR_COND_EQ, x, A64_G_ZF, tconst(s, t, 0));
-    ir_gen_op2(s->b, IR_OP_shl, t, x, x, tconst(s, t, 30));
-    ir_gen_op2(s->b, IR_OP_or, t, d, d, x);
-    ir_gen_op2(s->b, IR_OP_shl, t, x, A64_G_CF, tconst(s, t, 29));
-    ir_gen_op2(s->b, IR_OP_or, t, d, d, x);
-    ir_gen_op2(s->b, IR_OP_shr, t, x, A64_G_VF, tconst(s, t, 63));
-    ir_gen_op2(s->b, IR_OP_shl, t, x, x, tconst(s, t, 28));
-    ir_gen_op2(s->b, IR_OP_or, t, d, d, x);
-}
-
-/* The flags from bits 31:28 of v (v is read before any flag is written). */
-static void gen_set_nzcv(DisasContext *s, IRTempIdx v)
-{
-    const IRType t = IR_TYPE_I64;
-    uint64_t z[4] = { A64_G_ZF, v, 30, 1 }, c[4] = { A64_G_CF, v, 29, 1 };
-
-    ir_emit(s->b, IR_OP_extract, t, z, 4);
-    ir_gen_op2(s->b, IR_OP_xor, t, A64_G_ZF, A64_G_ZF, tconst(s, t, 1));
-    ir_emit(s->b, IR_OP_extract, t, c, 4);
-    ir_gen_op2(s->b, IR_OP_shl, t, A64_G_NF, v, tconst(s, t, 32));
-    ir_gen_op2(s->b, IR_OP_shl, t, A64_G_VF, v, tconst(s, t, 35));
 }
 
 static bool trans_MRS(DisasContext *s, arg_sysreg *a)

@@ -168,8 +168,9 @@ static bool trans_SBCS(DisasContext *s, arg_adc *a) { return gen_adc(s, a, true,
 /*
  * CCMP/CCMN (C6.2 "CCMP (register)"): if the condition holds, the flags of
  * Rn - op (CCMN: Rn + op), else the immediate nzcv.  The condition is
- * evaluated into a temp first, both flag sets are computed, and each flag
- * is selected with movcond: no branch, so the block stays one basic block.
+ * evaluated into a temp first, the compare's flags are made explicit, and
+ * each flag is selected with movcond: no branch, so the block stays one
+ * basic block.
  */
 static bool gen_ccmp(DisasContext *s, bool sf, int rn, IRTempIdx m, int cond, int nzcv, bool cmp)
 {
@@ -189,11 +190,12 @@ static bool gen_ccmp(DisasContext *s, bool sf, int rn, IRTempIdx m, int cond, in
             gen_add_cc(s, t, n, m, false, true);
         return true;
     }
-    ir_gen_setcond(s->b, IR_TYPE_I64, c.cond, ok, c.value, zero);
+    ir_gen_setcond(s->b, IR_TYPE_I64, c.cond, ok, c.a, c.b);
     if (cmp)
         gen_sub_cc(s, t, n, m);
     else
         gen_add_cc(s, t, n, m, false, true);
+    gen_flags_explicit(s);
     for (int i = 0; i < 4; i++) {
         IRTempIdx g = A64_G_NF + i;
         ir_gen_movcond(s->b, IR_TYPE_I64, IR_COND_NE, g, ok, zero, g,
@@ -244,7 +246,7 @@ static bool gen_csel(DisasContext *s, arg_csel *a, IROpcode op)
     if (c.cond == IR_COND_ALWAYS)
         ir_gen_mov(s->b, t, res, n);
     else
-        ir_gen_movcond(s->b, t, c.cond, res, c.value, tconst(s, t, 0), n, m);
+        ir_gen_movcond(s->b, t, c.cond, res, c.a, c.b, n, m);
     if (a->sf) {
         write_reg(s, a->rd, true, res);
     } else {

@@ -10,8 +10,8 @@
  *  - a block ends after a branch, an exception, a system-register write that
  *    changes what translation depends on, at max_insns, or before the next
  *    instruction would start on another 4 KiB page;
- *  - conditions are computed from the unpacked flags with plain IR ops; no
- *    helper packs NZCV on the fast path.
+ *  - the flags are lazy (translate-flags.c): a condition is computed from
+ *    what the last flag-setting insn recorded.
  */
 #include "config.h"
 
@@ -87,163 +87,6 @@ void write_reg(DisasContext *s, int r, bool sf, IRTempIdx v)
 void write_reg_sp(DisasContext *s, int r, bool sf, IRTempIdx v)
 {
     write_to(s, cpu_reg_sp(s, r), sf, v);
-}
-
-/* ---- flags ------------------------------------------------------------------- */
-
-/* Store an i32 or i64 flag value sign- or zero-extended into a flag global. */
-static void set_flag(DisasContext *s, IRTempIdx g, IRType t, IRTempIdx v, bool sign)
-{
-    if (t == IR_TYPE_I64)
-        ir_gen_mov(s->b, IR_TYPE_I64, g, v);
-    else
-        ir_gen_op1(s->b, sign ? IR_OP_exts_i32_i64 : IR_OP_extu_i32_i64,
-                   IR_TYPE_I64, g, v);
-}
-
-void gen_set_nz(DisasContext *s, IRType t, IRTempIdx res)
-{
-    set_flag(s, A64_G_NF, t, res, true);
-    set_flag(s, A64_G_ZF, t, res, false);
-}
-
-void gen_logic_flags(DisasContext *s, IRType t, IRTempIdx res)
-{
-    gen_set_nz(s, t, res);
-    ir_gen_movi(s->b, IR_TYPE_I64, A64_G_CF, 0);
-    ir_gen_movi(s->b, IR_TYPE_I64, A64_G_VF, 0);
-}
-
-/*
- * AddWithCarry (Arm ARM J1.1.3): the carry is the bit carried out of the
- * top, computed with add2 on (0:a) + (0:b); V is set when both operands
- * have the same sign and the result's sign differs: (res ^ a) & ~(a ^ b).
- */
-IRTempIdx gen_add_cc(DisasContext *s, IRType t, IRTempIdx a, IRTempIdx b,
-                     bool with_carry, bool set_flags)
-{
-    IRBlock *bl = s->b;
-    IRTempIdx res = new_tmp(s, t), cin = 0, zero = tconst(s, t, 0);
-
-    if (with_carry) {
-        cin = new_tmp(s, t);
-        if (t == IR_TYPE_I64)
-            ir_gen_mov(bl, t, cin, A64_G_CF);
-        else
-            ir_gen_op1(bl, IR_OP_extrl_i64_i32, t, cin, A64_G_CF);
-    }
-    if (!set_flags) {
-        ir_gen_op2(bl, IR_OP_add, t, res, a, b);
-        if (with_carry)
-            ir_gen_op2(bl, IR_OP_add, t, res, res, cin);
-        return res;
-    }
-
-    IRTempIdx carry = new_tmp(s, t), x = new_tmp(s, t), y = new_tmp(s, t);
-    if (with_carry) {
-        IRTempIdx lo = new_tmp(s, t), hi = new_tmp(s, t);
-        uint64_t args1[6] = { lo, hi, a, zero, cin, zero };
-        ir_emit(bl, IR_OP_add2, t, args1, 6);
-        uint64_t args2[6] = { res, carry, lo, hi, b, zero };
-        ir_emit(bl, IR_OP_add2, t, args2, 6);
-    } else {
-        uint64_t args[6] = { res, carry, a, zero, b, zero };
-        ir_emit(bl, IR_OP_add2, t, args, 6);
-    }
-    ir_gen_op2(bl, IR_OP_xor, t, x, res, a);
-    ir_gen_op2(bl, IR_OP_xor, t, y, a, b);
-    ir_gen_op2(bl, IR_OP_andc, t, x, x, y);
-    gen_set_nz(s, t, res);
-    set_flag(s, A64_G_CF, t, carry, false);
-    set_flag(s, A64_G_VF, t, x, true);
-    return res;
-}
-
-/* a - b = a + ~b + 1: carry out is a >= b unsigned; V: (res ^ a) & (a ^ b). */
-IRTempIdx gen_sub_cc(DisasContext *s, IRType t, IRTempIdx a, IRTempIdx b)
-{
-    IRBlock *bl = s->b;
-    IRTempIdx res = new_tmp(s, t), c = new_tmp(s, t);
-    IRTempIdx x = new_tmp(s, t), y = new_tmp(s, t);
-
-    ir_gen_op2(bl, IR_OP_sub, t, res, a, b);
-    ir_gen_setcond(bl, t, IR_COND_GEU, c, a, b);
-    ir_gen_op2(bl, IR_OP_xor, t, x, res, a);
-    ir_gen_op2(bl, IR_OP_xor, t, y, a, b);
-    ir_gen_op2(bl, IR_OP_and, t, x, x, y);
-    gen_set_nz(s, t, res);
-    set_flag(s, A64_G_CF, t, c, false);
-    set_flag(s, A64_G_VF, t, x, true);
-    return res;
-}
-
-void gen_set_nzcv_imm(DisasContext *s, unsigned nzcv)
-{
-    ir_gen_movi(s->b, IR_TYPE_I64, A64_G_NF, (nzcv & 8) ? UINT64_MAX : 0);
-    ir_gen_movi(s->b, IR_TYPE_I64, A64_G_ZF, (nzcv & 4) ? 0 : 1);
-    ir_gen_movi(s->b, IR_TYPE_I64, A64_G_CF, (nzcv & 2) ? 1 : 0);
-    ir_gen_movi(s->b, IR_TYPE_I64, A64_G_VF, (nzcv & 1) ? UINT64_MAX : 0);
-}
-
-/*
- * ConditionHolds (Arm ARM J1.1.3) as "value cond 0".  cond<3:1> picks the
- * test, cond<0> inverts it, except that 1111 (NV) is "always" like 1110.
- */
-A64Compare a64_test_cc(DisasContext *s, int cond)
-{
-    IRBlock *bl = s->b;
-    const IRType t = IR_TYPE_I64;
-    A64Compare c;
-    IRTempIdx v;
-
-    switch (cond >> 1) {
-    case 0: /* EQ: Z */
-        c.value = A64_G_ZF;
-        c.cond = IR_COND_EQ;
-        break;
-    case 1: /* CS: C */
-        c.value = A64_G_CF;
-        c.cond = IR_COND_NE;
-        break;
-    case 2: /* MI: N */
-        c.value = A64_G_NF;
-        c.cond = IR_COND_LT;
-        break;
-    case 3: /* VS: V */
-        c.value = A64_G_VF;
-        c.cond = IR_COND_LT;
-        break;
-    case 4: /* HI: C && !Z; -cf is all ones when C, zf nonzero when !Z */
-        v = new_tmp(s, t);
-        ir_gen_op1(bl, IR_OP_neg, t, v, A64_G_CF);
-        ir_gen_op2(bl, IR_OP_and, t, v, v, A64_G_ZF);
-        c.value = v;
-        c.cond = IR_COND_NE;
-        break;
-    case 5: /* GE: N == V */
-        v = new_tmp(s, t);
-        ir_gen_op2(bl, IR_OP_xor, t, v, A64_G_NF, A64_G_VF);
-        c.value = v;
-        c.cond = IR_COND_GE;
-        break;
-    case 6: { /* GT: !Z && N == V */
-        IRTempIdx z = new_tmp(s, t), m = new_tmp(s, t);
-        ir_gen_setcond(bl, t, IR_COND_NE, z, A64_G_ZF, tconst(s, t, 0));
-        ir_gen_op2(bl, IR_OP_xor, t, m, A64_G_NF, A64_G_VF);
-        ir_gen_op2(bl, IR_OP_sar, t, m, m, tconst(s, t, 63));
-        ir_gen_op2(bl, IR_OP_andc, t, z, z, m);
-        c.value = z;
-        c.cond = IR_COND_NE;
-        break;
-    }
-    default: /* AL, NV */
-        c.value = tconst(s, t, 0);
-        c.cond = IR_COND_ALWAYS;
-        return c;
-    }
-    if (cond & 1)
-        c.cond = ir_cond_invert(c.cond);
-    return c;
 }
 
 /* ---- block exits ---------------------------------------------------------- */
@@ -473,22 +316,6 @@ IRHelper a64_helper_ic_ivau = {
     .nb_args = 1, .args = { IR_TYPE_I64 },
 };
 
-/* ---- NZCV ---------------------------------------------------------------------- */
-
-uint32_t aarch64_get_nzcv(const AArch64Env *env)
-{
-    return (uint32_t)((env->nf >> 63) << 31) | (env->zf == 0 ? 1u << 30 : 0) |
-           (env->cf ? 1u << 29 : 0) | (uint32_t)((env->vf >> 63) << 28);
-}
-
-void aarch64_set_nzcv(AArch64Env *env, uint32_t nzcv)
-{
-    env->nf = (nzcv & (1u << 31)) ? UINT64_MAX : 0;
-    env->zf = (nzcv & (1u << 30)) ? 0 : 1;
-    env->cf = (nzcv >> 29) & 1;
-    env->vf = (nzcv & (1u << 28)) ? UINT64_MAX : 0;
-}
-
 /* ---- the GuestArch hooks ---------------------------------------------------- */
 
 static void a64_init_globals(IRGlobals *g)
@@ -501,6 +328,7 @@ static void a64_init_globals(IRGlobals *g)
     ir_helper_register(&a64_helper_stxp);
     ir_helper_register(&a64_helper_cntvct);
     ir_helper_register(&a64_helper_ic_ivau);
+    ir_helper_register(&a64_helper_flags_explicit);
 
     ir_globals_add(g, "pc", IR_TYPE_I64, (int32_t)offsetof(CPUCommon, pc));
     for (int i = 0; i < 31; i++) {
@@ -512,6 +340,9 @@ static void a64_init_globals(IRGlobals *g)
         ir_globals_add(g, flags[i], IR_TYPE_I64,
                        (int32_t)(offsetof(AArch64Env, nf) + 8 * (size_t)i));
     ir_globals_add(g, "tpidr_el0", IR_TYPE_I64, (int32_t)offsetof(AArch64Env, tpidr_el0));
+    ir_globals_add(g, "cc_op", IR_TYPE_I64, (int32_t)offsetof(AArch64Env, cc_op));
+    ir_globals_add(g, "cc_a", IR_TYPE_I64, (int32_t)offsetof(AArch64Env, cc_a));
+    ir_globals_add(g, "cc_b", IR_TYPE_I64, (int32_t)offsetof(AArch64Env, cc_b));
 }
 
 /*
@@ -539,7 +370,8 @@ static bool a64_disas_insn(DisasContext *s, uint32_t insn)
 
 static long a64_translate(CPU *cpu, IRBlock *b, uint64_t pc, uint32_t flags, int max_insns)
 {
-    DisasContext s = { .b = b, .cpu = cpu, .pc = pc, .max_insns = max_insns };
+    DisasContext s = { .b = b, .cpu = cpu, .pc = pc, .max_insns = max_insns,
+                       .cc_static = -1 };
     uint64_t page_end = (pc | 0xfff) + 1;
     int n = 0;
 

@@ -38,6 +38,7 @@ enum A64Global {
     A64_G_SP = A64_G_X0 + 31,
     A64_G_NF, A64_G_ZF, A64_G_CF, A64_G_VF,
     A64_G_TPIDR,
+    A64_G_CC_OP, A64_G_CC_A, A64_G_CC_B,
     A64_G_COUNT
 };
 
@@ -58,12 +59,13 @@ typedef struct DisasContext {
     /* Superblocks (gen_cond_branch): may the next insn still join this block? */
     int nb_insns, max_insns;
     uint64_t page_end;
+    int cc_static;                  /* the A64CCOp in cc_op now, -1 if unknown */
 } DisasContext;
 
-/* A condition as "value cond 0" (the guest flags unpacked, cpu.h). */
+/* A condition as "a cond b" on two i64 values (translate-flags.c). */
 typedef struct A64Compare {
     IRCond cond;
-    IRTempIdx value;
+    IRTempIdx a, b;
 } A64Compare;
 
 /* ---- translate.c: registers, flags, exits ---------------------------- */
@@ -86,18 +88,25 @@ IRTempIdx new_tmp(DisasContext *s, IRType t);
 IRTempIdx gen_regoffset_addr(DisasContext *s, int rn, int rm, int option, int shift);
 IRTempIdx tconst(DisasContext *s, IRType t, uint64_t v);
 
-/* Flags: N and Z from a result; all four from an add/sub. */
-void gen_set_nz(DisasContext *s, IRType t, IRTempIdx res);
+/* ---- translate-flags.c: NZCV, lazily ---------------------------------- */
+
+/* The flags of a logical op (ANDS, BICS, TST): N, Z from res, C = V = 0. */
 void gen_logic_flags(DisasContext *s, IRType t, IRTempIdx res);
-/* res = a + b (+ carry-in cf when with_carry), setting NZCV when set_flags. */
+/* res = a + b (+ carry-in C when with_carry), setting NZCV when set_flags. */
 IRTempIdx gen_add_cc(DisasContext *s, IRType t, IRTempIdx a, IRTempIdx b,
                      bool with_carry, bool set_flags);
 /* res = a - b, flags as SUBS (the carry is NOT borrow). */
 IRTempIdx gen_sub_cc(DisasContext *s, IRType t, IRTempIdx a, IRTempIdx b);
 /* Set the flags from an immediate nzcv (CCMP's alternative). */
 void gen_set_nzcv_imm(DisasContext *s, unsigned nzcv);
-
+/* Make the globals nf, zf, cf, vf hold the flags (to read or merge them). */
+void gen_flags_explicit(DisasContext *s);
+/* d = NZCV packed in bits 31:28; the flags from bits 31:28 of v. */
+void gen_get_nzcv(DisasContext *s, IRTempIdx d);
+void gen_set_nzcv(DisasContext *s, IRTempIdx v);
+/* ConditionHolds(cond) as a compare. */
 A64Compare a64_test_cc(DisasContext *s, int cond);
+extern IRHelper a64_helper_flags_explicit;
 
 /* Block exits. */
 void gen_goto_tb(DisasContext *s, uint64_t dest);
