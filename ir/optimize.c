@@ -50,7 +50,8 @@
  *    (x + c1) + c2 becomes x + (c1 + c2); commutative ops and comparisons put
  *    a constant second; neg(neg x) and not(not x) give x; an extension of a
  *    value known to be already extended (from the op that defined it in this
- *    basic block) is a copy; setcond / movcond / brcond with a decided
+ *    basic block) is a copy; widening the low half of an i64 (extrl then
+ *    exts/extu_i32_i64) is ext32s/ext32u of the i64; setcond / movcond / brcond with a decided
  *    condition (constants, equal operands, unsigned compares against 0) are
  *    folded; a setcond result tested against 0 by setcond is itself (or its
  *    negation), by brcond the setcond's own comparison.  Each rule is in the
@@ -988,7 +989,7 @@ static bool fold_count_zeros(OptContext *c, IROp *op)
                                         const_val(c, a), 0, 0, 0));
 }
 
-/* ctpop, bswap*, extu/exts_i32_i64, extrl/extrh_i64_i32: constants only. */
+/* ctpop, bswap*, extrl/extrh_i64_i32: constants only. */
 static bool fold_unary(OptContext *c, IROp *op)
 {
     return fold_const_inputs(c, op);
@@ -1014,6 +1015,25 @@ static bool fold_ext(OptContext *c, IROp *op)
     if ((sign ? known_sext(c, a, 0) : known_zext(c, a, 0)) <= w)
         return fold_to_copy(c, op, a);
     return false;
+}
+
+/*
+ * extu/exts_i32_i64 of the low half of an i64 x (extrl_i64_i32 in this basic
+ * block, x unchanged since) is ext32u/ext32s of x: one op instead of two, and
+ * the i32 copy usually dies.
+ */
+static bool fold_widen(OptContext *c, IROp *op)
+{
+    IRTempIdx a = in_arg(op, 0), x;
+
+    if (fold_const_inputs(c, op))
+        return true;
+    x = defined_by_unary(c, a, IR_OP_extrl_i64_i32, IR_TYPE_I32);
+    if (x == a)
+        return false;
+    op->opc = op->opc == IR_OP_exts_i32_i64 ? IR_OP_ext32s : IR_OP_ext32u;
+    op->args[1] = x;
+    return fold_ext(c, op);
 }
 
 /* extract, sextract: a field that is the whole value is a copy. */
@@ -1203,8 +1223,8 @@ static FoldFn *const fold_table[IR_OP_COUNT] = {
     [IR_OP_ext16u] = fold_ext,
     [IR_OP_ext32s] = fold_ext,
     [IR_OP_ext32u] = fold_ext,
-    [IR_OP_extu_i32_i64] = fold_unary,
-    [IR_OP_exts_i32_i64] = fold_unary,
+    [IR_OP_extu_i32_i64] = fold_widen,
+    [IR_OP_exts_i32_i64] = fold_widen,
     [IR_OP_extrl_i64_i32] = fold_unary,
     [IR_OP_extrh_i64_i32] = fold_unary,
     [IR_OP_extract] = fold_extract,

@@ -480,6 +480,9 @@ static void gen_ext(X86Gen *s, const IROp *op, int opc)
     int ra = ra_in(s, A(1), ALLOC_ALL);
     int rd = ra_out(s, A(0), ra_reuse(s, op, 1), ALLOC_ALL);
 
+    /* An i32 in a register is already zero-extended (regalloc.c). */
+    if (op->opc == IR_OP_extu_i32_i64 && rd == ra)
+        return;
     emit_opc_modrm(&s->c, opc, rd, ra);
 }
 
