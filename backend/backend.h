@@ -38,7 +38,9 @@ enum {
  * once before backend_init; the backend never includes core headers.
  *
  * Block entry: if *(int32_t *)(env + env_exit_request) != 0, exit with
- * BACKEND_EXIT_REQUEST before executing anything.
+ * BACKEND_EXIT_REQUEST before executing anything.  env pc is not written
+ * when a chained goto_tb enters a block, so the caller must then set env pc
+ * to that block's pc.
  *
  * lookup_and_goto: pc = *(uint64_t *)(env + env_pc);
  *   h = (pc ^ (pc >> jmp_cache_shift)) & jmp_cache_mask;

@@ -111,6 +111,12 @@ static int __attribute__((noinline)) cpu_exec_loop(CPU *cpu)
                     break;
                 }
                 switch (code) {
+                case BACKEND_EXIT_REQUEST:
+                    /* entered through a chained jump, which leaves env pc
+                     * to the block (backend.h) */
+                    env->pc = exited->pc;
+                    stat_add(exits_slow, 1);
+                    break;
                 case BACKEND_EXIT_LOOKUP:
                     stat_add(exits_lookup, 1);
                     break;

@@ -166,10 +166,16 @@ static void gen_exit(X86Gen *s, unsigned code)
     emit_jmp_to(&s->c, x86_epilogue_rx);
 }
 
-/* The patchable jump: E9 rel32 with the rel32 4-byte aligned, initially
- * jumping to the exit code right after it. */
+/*
+ * The patchable jump: E9 rel32 with the rel32 4-byte aligned, initially
+ * jumping to the exit code right after it.  The new pc is written to env
+ * only there, on the way back to the core: the block a chained jump goes to
+ * knows its own pc, and if it exits at entry (BACKEND_EXIT_REQUEST) the
+ * core takes the pc from that block (backend.h).
+ */
 static void gen_goto_tb(X86Gen *s, unsigned slot)
 {
+    int pc_reg = ra_sync_but(s, x86_layout.env_pc);
     int pad = (int)((3 - (emit_rx_here(&s->c) & 3)) & 3);
 
     emit_nops(&s->c, pad);
@@ -177,6 +183,9 @@ static void gen_goto_tb(X86Gen *s, unsigned slot)
     emit_byte(&s->c, OPC_JMP_long);
     emit_u32(&s->c, 0);
     s->info->jmp_reset_offset[slot] = (uint32_t)s->c.pos;
+    if (pc_reg >= 0)
+        emit_opc_modrm_offset(&s->c, OPC_MOV_EvGv | P_W, pc_reg, X86_REG_ENV,
+                              x86_layout.env_pc);
     gen_exit(s, slot);
 }
 
@@ -586,7 +595,6 @@ static int gen_op(X86Gen *s, const IROp *op)
         gen_guest_mem(s, op, false);
         break;
     case IR_OP_goto_tb:
-        ra_sync(s, false);
         gen_goto_tb(s, (unsigned)op->args[0]);
         break;
     case IR_OP_exit_tb:

@@ -379,6 +379,22 @@ void ra_sync(X86Gen *s, bool locals)
     }
 }
 
+int ra_sync_but(X86Gen *s, int64_t env_off)
+{
+    int keep = -1;
+
+    for (int r = 0; r < 16; r++) {
+        int32_t t = s->reg_owner[r];
+        if (t < 0 || s->b->temps[t].kind != IR_TEMP_GLOBAL || s->ts[t].mem_ok)
+            continue;
+        if (s->b->temps[t].env_offset == env_off)
+            keep = r;
+        else
+            store_home(s, (IRTempIdx)t);
+    }
+    return keep;
+}
+
 void ra_forget(X86Gen *s)
 {
     for (int r = 0; r < 16; r++) {

@@ -138,6 +138,9 @@ void ra_op_end(X86Gen *s, const IROp *op);
 void ra_sync(X86Gen *s, bool locals);
 /* Forget every register (after a label, or after a call that writes globals
  * for globals_only). */
+/* ra_sync(s, false) except the global at env_off: returns the register
+ * holding its unwritten value, or -1 if it has none. */
+int ra_sync_but(X86Gen *s, int64_t env_off);
 void ra_forget(X86Gen *s);
 void ra_forget_globals(X86Gen *s);
 /* Spill every value out of the caller-saved registers. */

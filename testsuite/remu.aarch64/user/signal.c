@@ -865,6 +865,7 @@ static void arm_timer(void)
 
 static void test_async(void)
 {
+    static volatile int after_arm, spins;
     char c = 0;
     s64 r, child;
     int st = -1;
@@ -874,6 +875,18 @@ static void test_async(void)
     arm_timer();
     spin_until(&flag);
     check_eq((u64)flag, SIGALRM, "tight loop interrupted by SIGALRM (setitimer)");
+    /* The handler returns into the loop, not to an older pc: chained jumps
+     * do not store the pc, so the core must take it from the block that
+     * saw the request.  From the second round on, every jump into the loop
+     * is chained and the last pc stored is the return from arm_timer. */
+    for (int round = 0; round < 3; round++) {
+        flag = 0;
+        arm_timer();
+        after_arm++;
+        while (!flag)
+            spins++;
+    }
+    check_eq((u64)after_arm, 3, "an interrupted loop resumes where it was");
     check_eq(alrm_code, SI_KERNEL, "SIGALRM si_code SI_KERNEL");
 
     sys3(NR_pipe2, pipefd, 0, 0);
