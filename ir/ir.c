@@ -637,3 +637,45 @@ fail:
     free(label_set);
     return -1;
 }
+
+/*
+ * Side-exit labels: a label that exactly one branch (br or brcond) reaches,
+ * from above, and that code above cannot fall into (the op before it
+ * leaves the block or branches away).  That is how a superblock's
+ * conditional exit reads -- "brcond !c, L; ...; goto_tb n; L: ..." -- and
+ * with a single edge the state at L is the state at the branch, which the
+ * optimizer and the x86 register allocator keep across it.
+ */
+bool *ir_side_exit_labels(const IRBlock *b)
+{
+    uint32_t *refs = calloc(b->nb_labels + 1, sizeof(uint32_t));
+    bool *side = calloc(b->nb_labels + 1, sizeof(bool));
+    bool *seen = calloc(b->nb_labels + 1, sizeof(bool));   /* a branch to it so far */
+    const IROp *prev = NULL;
+
+    if (!refs || !side || !seen)
+        abort();
+    for (uint32_t i = 0; i < b->nb_ops; i++) {
+        const IROp *op = &b->ops[i];
+        if (op->opc == IR_OP_br)
+            refs[op->args[0]]++;
+        else if (op->opc == IR_OP_brcond)
+            refs[op->args[3]]++;
+    }
+    for (uint32_t i = 0; i < b->nb_ops; i++) {
+        const IROp *op = &b->ops[i];
+        if (op->opc == IR_OP_nop || op->opc == IR_OP_insn_start)
+            continue;
+        if (op->opc == IR_OP_br || op->opc == IR_OP_brcond) {
+            seen[op->args[op->opc == IR_OP_br ? 0 : 3]] = true;
+        } else if (op->opc == IR_OP_set_label) {
+            uint32_t l = (uint32_t)op->args[0];
+            side[l] = refs[l] == 1 && seen[l] && prev &&
+                      (prev->opc == IR_OP_br || (ir_op_def(prev)->flags & IR_OPF_BLOCK_END));
+        }
+        prev = op;
+    }
+    free(refs);
+    free(seen);
+    return side;
+}

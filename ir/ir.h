@@ -268,6 +268,9 @@ void ir_gen_movcond(IRBlock *b, IRType t, IRCond c, IRTempIdx d, IRTempIdx c1,
                     IRTempIdx c2, IRTempIdx v1, IRTempIdx v2);
 void ir_gen_guest_ld(IRBlock *b, IRType t, IRTempIdx d, IRTempIdx addr, unsigned memop);
 void ir_gen_guest_st(IRBlock *b, IRType t, IRTempIdx val, IRTempIdx addr, unsigned memop);
+/* Per label (index 0..nb_labels): is it a side-exit label (ir.c)?  The
+ * array is malloc'd; the caller frees it. */
+bool *ir_side_exit_labels(const IRBlock *b);
 /* A block has at most IR_TB_SLOTS direct (goto_tb) destinations. */
 #define IR_TB_SLOTS 6
 void ir_gen_goto_tb(IRBlock *b, unsigned slot);

@@ -28,7 +28,10 @@
  *    a local, then a normal temp (lowest index breaks ties, so all members of
  *    a class agree on it).  Preferring long-lived temps lets the copies die.
  *  - Everything known is forgotten at every basic-block boundary: at
- *    set_label (other predecessors) and after br/brcond/exits.  What is known
+ *    set_label (other predecessors) and after br/brcond/exits -- except at
+ *    a side-exit label (ir_side_exit_labels: its one branch is the only way
+ *    in), which takes up what was known at that branch, minus NORMAL temps
+ *    (dead past the branch).  Superblocks keep their knowledge that way.  What is known
  *    about globals is also forgotten after a call flagged
  *    IR_CALL_WRITES_GLOBALS and after any host store.  A call that only reads
  *    globals changes nothing here: the register allocator writes dirty globals
@@ -100,8 +103,18 @@ typedef struct TempInfo {
     bool touched;           /* on the list of temps to forget at a block boundary */
 } TempInfo;
 
+/* What is known at a branch to a side-exit label, taken up again there. */
+typedef struct OptSnap {
+    uint32_t nb_temps, nb_touched;
+    int32_t bb_start;
+    IRTempIdx *touched;
+    TempInfo ti[];
+} OptSnap;
+
 typedef struct OptContext {
     IRBlock *b;
+    bool *side_exit;        /* per label: ir_side_exit_labels */
+    OptSnap **snap;         /* per side-exit label, between its branch and it */
     TempInfo *ti;
     IRTempIdx *touched;     /* temps whose TempInfo differs from "unknown" */
     uint32_t nb_touched, cap;
@@ -1283,6 +1296,41 @@ static bool label_follows(const IRBlock *b, uint32_t i, uint64_t label, bool ski
     return false;
 }
 
+static void snap_save(OptContext *c, uint32_t label)
+{
+    uint32_t n = c->b->nb_temps;
+    OptSnap *s = opt_realloc(NULL, sizeof(OptSnap) + n * sizeof(TempInfo));
+
+    s->nb_temps = n;
+    s->nb_touched = c->nb_touched;
+    s->bb_start = c->bb_start;
+    s->touched = opt_realloc(NULL, (c->nb_touched + 1) * sizeof(IRTempIdx));
+    memcpy(s->touched, c->touched, c->nb_touched * sizeof(IRTempIdx));
+    memcpy(s->ti, c->ti, n * sizeof(TempInfo));
+    free(c->snap[label]);
+    c->snap[label] = s;
+}
+
+/* Temps made since the save (constants) start unknown: nothing saved can
+ * name them.  NORMAL temps are dead past the branch (ir.h), so nothing may
+ * be derived from them there: each is invalidated. */
+static void snap_restore(OptContext *c, uint32_t label)
+{
+    OptSnap *s = c->snap[label];
+
+    info_reset_all(c, s->bb_start);
+    memcpy(c->ti, s->ti, s->nb_temps * sizeof(TempInfo));
+    memcpy(c->touched, s->touched, s->nb_touched * sizeof(IRTempIdx));
+    c->nb_touched = s->nb_touched;
+    c->bb_start = s->bb_start;
+    for (uint32_t t = 0; t < s->nb_temps; t++)
+        if (temp_kind(c, (IRTempIdx)t) == IR_TEMP_NORMAL)
+            info_invalidate(c, (IRTempIdx)t);
+    free(s->touched);
+    free(s);
+    c->snap[label] = NULL;
+}
+
 static void opt_forward(OptContext *c)
 {
     IRBlock *b = c->b;
@@ -1298,7 +1346,10 @@ static void opt_forward(OptContext *c)
             continue;
         if (op->opc == IR_OP_set_label) {
             unreachable = false;
-            info_reset_all(c, (int32_t)i);
+            if (c->snap[op->args[0]])
+                snap_restore(c, (uint32_t)op->args[0]);
+            else
+                info_reset_all(c, (int32_t)i);
             continue;
         }
         if (unreachable) {
@@ -1325,6 +1376,9 @@ static void opt_forward(OptContext *c)
 
         op = &b->ops[i];
         flags = ir_op_def(op)->flags;
+        if ((op->opc == IR_OP_br || op->opc == IR_OP_brcond)
+            && c->side_exit[op->args[op->opc == IR_OP_br ? 0 : 3]])
+            snap_save(c, (uint32_t)op->args[op->opc == IR_OP_br ? 0 : 3]);
         if (op->opc == IR_OP_br) {
             if (label_follows(b, i, op->args[0], true))
                 op_to_nop(op);
@@ -1469,8 +1523,19 @@ void ir_optimize(IRBlock *b)
 {
     OptContext c = { .b = b };
 
+    c.side_exit = ir_side_exit_labels(b);
+    c.snap = calloc(b->nb_labels + 1, sizeof(OptSnap *));
+    if (!c.snap)
+        abort();
     opt_grow(&c);
     opt_forward(&c);
+    for (uint32_t l = 0; l <= b->nb_labels; l++) {
+        if (c.snap[l])
+            free(c.snap[l]->touched);
+        free(c.snap[l]);
+    }
+    free(c.snap);
+    free(c.side_exit);
     free(c.ti);
     free(c.touched);
     opt_dead_code(b);

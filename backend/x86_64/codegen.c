@@ -251,49 +251,9 @@ static void gen_jmp_label(X86Gen *s, uint32_t label)
     add_reloc(s, label);
 }
 
-/*
- * Side-exit labels: a label that exactly one forward branch (br or brcond)
- * goes to, and that code above cannot fall into (the op before it leaves
- * the block or branches away).  That is how a superblock's conditional exit
- * reads -- "brcond !c, L; ...; goto_tb n; L: ..." -- and with a single edge
- * the state at L is the state at the branch: no write-back there, no
- * forgetting at L (regalloc.c).  label_state[L] is non-NULL between the
- * branch and L.
- */
-static bool *find_side_exit_labels(const IRBlock *b)
-{
-    uint32_t *refs = calloc(b->nb_labels + 1, sizeof(uint32_t));
-    bool *side = calloc(b->nb_labels + 1, sizeof(bool));
-    bool *seen = calloc(b->nb_labels + 1, sizeof(bool));   /* a branch to it so far */
-    const IROp *prev = NULL;
-
-    if (!refs || !side || !seen)
-        abort();
-    for (uint32_t i = 0; i < b->nb_ops; i++) {
-        const IROp *op = &b->ops[i];
-        if (op->opc == IR_OP_br)
-            refs[op->args[0]]++;
-        else if (op->opc == IR_OP_brcond)
-            refs[op->args[3]]++;
-    }
-    for (uint32_t i = 0; i < b->nb_ops; i++) {
-        const IROp *op = &b->ops[i];
-        if (op->opc == IR_OP_nop || op->opc == IR_OP_insn_start)
-            continue;
-        if (op->opc == IR_OP_br || op->opc == IR_OP_brcond) {
-            seen[op->args[op->opc == IR_OP_br ? 0 : 3]] = true;
-        } else if (op->opc == IR_OP_set_label) {
-            uint32_t l = (uint32_t)op->args[0];
-            side[l] = refs[l] == 1 && seen[l] && prev &&
-                      (prev->opc == IR_OP_br || (ir_op_def(prev)->flags & IR_OPF_BLOCK_END));
-        }
-        prev = op;
-    }
-    free(refs);
-    free(seen);
-    return side;
-}
-
+/* Side-exit labels (ir_side_exit_labels): no write-back at the branch, no
+ * forgetting at the label (regalloc.c); label_state[L] is non-NULL between
+ * the branch and L. */
 static uint32_t branch_label(const IROp *op)
 {
     return (uint32_t)op->args[op->opc == IR_OP_br ? 0 : 3];
@@ -642,7 +602,7 @@ int backend_gen_block(IRBlock *b, const void *tb, uint8_t *rw, uintptr_t rx,
         abort();
     for (uint32_t i = 0; i <= b->nb_labels; i++)
         s.label_off[i] = UINT32_MAX;
-    s.side_exit = find_side_exit_labels(b);
+    s.side_exit = ir_side_exit_labels(b);
     s.label_state = calloc(b->nb_labels + 1, sizeof(RAState *));
     if (!s.label_state)
         abort();
