@@ -252,6 +252,7 @@ static bool trans_SYS(DisasContext *s, arg_SYS *a)
 #define A64_CNTFRQ_EL0  UINT64_C(1000000000)
 
 #define A64_ID_AA64ISAR0 ( \
+    UINT64_C(1) << 16 |     /* CRC32 */ \
     UINT64_C(2) << 20 |     /* Atomic: FEAT_LSE */ \
     0)
 #define A64_ID_AA64ISAR1 ( \

@@ -139,4 +139,7 @@ static inline uint64_t size_mask(int size)
  * env->atomic_pair. */
 extern IRHelper a64_helper_atomic, a64_helper_cas, a64_helper_casp64;
 
+/* translate-dp-reg.c: a64_crc32(acc, val, bytes << 32 | reflected polynomial). */
+extern IRHelper a64_helper_crc32;
+
 #endif
