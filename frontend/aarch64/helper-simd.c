@@ -178,6 +178,98 @@ static uint64_t binop(enum A64SimdOp op, int size, uint64_t a, uint64_t b, uint6
     }
 }
 
+/* x clamped to the signed (or unsigned) range of a size-byte lane. */
+static uint64_t sat_lane(__int128 x, int size, bool is_signed, bool *sat)
+{
+    unsigned w = 8u << size;
+    __int128 lo = is_signed ? -((__int128)1 << (w - 1)) : 0;
+    __int128 hi = is_signed ? ((__int128)1 << (w - 1)) - 1 : ((__int128)1 << w) - 1;
+
+    if (x < lo || x > hi) {
+        *sat = true;
+        x = x < lo ? lo : hi;
+    }
+    return (uint64_t)x & emask(size);
+}
+
+/*
+ * The shift by register of SRSHL/URSHL/SQSHL/UQSHL/SQRSHL/UQRSHL (Arm ARM
+ * C7.2: shift = SInt(Vm<7:0>), left if positive, else right, with rounding
+ * for the R forms), computed exactly in 128 bits, then saturated (Q forms)
+ * or truncated to the lane.
+ */
+static uint64_t shift_reg(int size, uint64_t a, uint64_t b, bool is_signed, bool round,
+                          bool saturating, bool *sat)
+{
+    int sh = (int8_t)b;
+    unsigned w = 8u << size;
+    __int128 x = is_signed ? (__int128)sext(a, size) : (__int128)a;
+
+    if (sh >= 0) {
+        if (x == 0)
+            return 0;
+        if ((unsigned)sh >= w) {
+            /* every bit leaves the lane: 0, or saturation for nonzero x */
+            if (!saturating)
+                return 0;
+            return sat_lane(x < 0 ? -((__int128)1 << 100) : (__int128)1 << 100, size, is_signed,
+                            sat);
+        }
+        x = (__int128)((unsigned __int128)x << sh);
+    } else {
+        unsigned n = (unsigned)-sh;
+        if (n > 64)
+            /* (x + 2^(n-1)) >> n is 0 for every lane value; so is x >> n,
+               except that a negative x gives -1 */
+            x = !round && x < 0 ? -1 : 0;
+        else
+            x = (x + (round ? (__int128)1 << (n - 1) : 0)) >> n;
+    }
+    return saturating ? sat_lane(x, size, is_signed, sat) : (uint64_t)x & emask(size);
+}
+
+/* The elementwise operations that round or saturate (set *sat for QC). */
+static uint64_t satop(enum A64SimdOp op, int size, uint64_t a, uint64_t b, uint64_t d,
+                      bool *sat)
+{
+    unsigned w = 8u << size;
+    __int128 sa = sext(a, size), sb = sext(b, size);
+
+    switch (op) {
+    case SOP_SRSHL: return shift_reg(size, a, b, true, true, false, sat);
+    case SOP_URSHL: return shift_reg(size, a, b, false, true, false, sat);
+    case SOP_SQSHL: return shift_reg(size, a, b, true, false, true, sat);
+    case SOP_UQSHL: return shift_reg(size, a, b, false, false, true, sat);
+    case SOP_SQRSHL: return shift_reg(size, a, b, true, true, true, sat);
+    case SOP_UQRSHL: return shift_reg(size, a, b, false, true, true, sat);
+    /* (2 * a * b (+ rounding)) >> esize, saturated: only MIN * MIN overflows */
+    case SOP_SQDMULH: return sat_lane((2 * sa * sb) >> w, size, true, sat);
+    case SOP_SQRDMULH:
+        return sat_lane((2 * sa * sb + ((__int128)1 << (w - 1))) >> w, size, true, sat);
+    case SOP_PMUL: {
+        uint64_t r = 0;
+        for (unsigned i = 0; i < w; i++)
+            if ((b >> i) & 1)
+                r ^= a << i;
+        return r & emask(size);
+    }
+    case SOP_CLS: case SOP_CLZ: {
+        /* CLS counts the bits below the sign bit equal to it */
+        uint64_t x = op == SOP_CLZ ? a : (a ^ (a >> 1)) & (emask(size) >> 1);
+        unsigned n = 0, top = op == SOP_CLZ ? w : w - 1;
+        while (n < top && !((x >> (top - 1 - n)) & 1))
+            n++;
+        return n;
+    }
+    case SOP_SQABS: return sat_lane(sa < 0 ? -sa : sa, size, true, sat);
+    case SOP_SQNEG: return sat_lane(-sa, size, true, sat);
+    /* SUQADD: signed Vd + unsigned Vn; USQADD: unsigned Vd + signed Vn */
+    case SOP_SUQADD: return sat_lane(sext(d, size) + (__int128)a, size, true, sat);
+    case SOP_USQADD: return sat_lane((__int128)(d & emask(size)) + sa, size, false, sat);
+    default: return 0;
+    }
+}
+
 static uint64_t unop(enum A64SimdOp op, int size, uint64_t a)
 {
     int64_t sa = sext(a, size);
@@ -238,6 +330,19 @@ static void simd_exec(AArch64Env *e, enum A64SimdOp op, uint64_t desc)
         bool sat = false;
         for (int i = 0; i < n; i++)
             set_lane(&r, size, i, saturate(op, size, lane(&vn, size, i), lane(&vm, size, i), &sat));
+        vput(e, rd, &r, bytes);
+        if (sat)
+            e->fpsr |= FPSR_QC;
+        break;
+    }
+    case SOP_SRSHL: case SOP_URSHL: case SOP_SQSHL: case SOP_UQSHL: case SOP_SQRSHL:
+    case SOP_UQRSHL: case SOP_SQDMULH: case SOP_SQRDMULH: case SOP_PMUL:
+    case SOP_CLS: case SOP_CLZ: case SOP_SQABS: case SOP_SQNEG: case SOP_SUQADD:
+    case SOP_USQADD: {
+        bool sat = false;
+        for (int i = 0; i < n; i++)
+            set_lane(&r, size, i, satop(op, size, lane(&vn, size, i), lane(&vm, size, i),
+                                        lane(&vd, size, i), &sat));
         vput(e, rd, &r, bytes);
         if (sat)
             e->fpsr |= FPSR_QC;

@@ -363,7 +363,7 @@ static bool trans_SIMD_elem(DisasContext *s, arg_SIMD_elem *a)
         { SOP_SMLSL, SOP_UMLSL }, { SOP_COUNT, SOP_COUNT },
         { SOP_MUL, SOP_COUNT }, { SOP_COUNT, SOP_COUNT },
         { SOP_SMULL, SOP_UMULL }, { SOP_COUNT, SOP_COUNT },
-        { SOP_COUNT, SOP_COUNT }, { SOP_COUNT, SOP_COUNT },
+        { SOP_SQDMULH, SOP_COUNT }, { SOP_SQRDMULH, SOP_COUNT },
         { SOP_COUNT, SOP_COUNT }, { SOP_COUNT, SOP_COUNT },
     };
     enum A64SimdOp op = ops[a->opc][a->u];
@@ -517,13 +517,14 @@ static bool trans_SIMD_3same(DisasContext *s, arg_simd *a)
         { 2, { SOP_SRHADD, SOP_URHADD }, false }, { 4, { SOP_SHSUB, SOP_UHSUB }, false },
         { 5, { SOP_SQSUB, SOP_UQSUB }, true },
         { 6, { SOP_CMGT, SOP_CMHI }, true }, { 7, { SOP_CMGE, SOP_CMHS }, true },
-        { 8, { SOP_SSHL, SOP_USHL }, true },
+        { 8, { SOP_SSHL, SOP_USHL }, true }, { 9, { SOP_SQSHL, SOP_UQSHL }, true },
+        { 10, { SOP_SRSHL, SOP_URSHL }, true }, { 11, { SOP_SQRSHL, SOP_UQRSHL }, true },
         { 12, { SOP_SMAX, SOP_UMAX }, false }, { 13, { SOP_SMIN, SOP_UMIN }, false },
         { 14, { SOP_SABD, SOP_UABD }, false },
         { 16, { SOP_ADD, SOP_SUB }, true }, { 17, { SOP_CMTST, SOP_CMEQ }, true },
-        { 18, { SOP_MLA, SOP_MLS }, false }, { 19, { SOP_MUL, SOP_COUNT }, false },
+        { 18, { SOP_MLA, SOP_MLS }, false }, { 19, { SOP_MUL, SOP_PMUL }, false },
         { 20, { SOP_SMAXP, SOP_UMAXP }, false }, { 21, { SOP_SMINP, SOP_UMINP }, false },
-        { 23, { SOP_ADDP, SOP_COUNT }, true },
+        { 22, { SOP_SQDMULH, SOP_SQRDMULH }, false }, { 23, { SOP_ADDP, SOP_COUNT }, true },
     };
     enum A64SimdOp op = SOP_COUNT;
     bool has_d = false;
@@ -541,6 +542,10 @@ static bool trans_SIMD_3same(DisasContext *s, arg_simd *a)
     /* 64-bit lanes (size 11, only with Q = 1) exist for some operations. */
     if (op == SOP_COUNT || (a->size == 3 && (!a->q || !has_d)))
         return false;
+    /* PMUL has bytes only; SQDMULH/SQRDMULH halfwords and words only. */
+    if ((op == SOP_PMUL && a->size != 0) ||
+        ((op == SOP_SQDMULH || op == SOP_SQRDMULH) && (a->size == 0 || a->size == 3)))
+        return false;
     if (!gen_swar(s, op, a->rd, a->rn, a->rm, a->size, a->q))
         simd_gen_helper(s, op, a->rd, a->rn, a->rm, a->size, a->q, 0);
     return true;
@@ -552,15 +557,22 @@ static bool trans_SIMD_3same_s(DisasContext *s, arg_simd *a)
     static const enum A64SimdOp ops[32][2] = {
         [6] = { SOP_CMGT, SOP_CMHI }, [7] = { SOP_CMGE, SOP_CMHS },
         [8] = { SOP_SSHL, SOP_USHL }, [1] = { SOP_SQADD, SOP_UQADD },
-        [5] = { SOP_SQSUB, SOP_UQSUB },
+        [5] = { SOP_SQSUB, SOP_UQSUB }, [9] = { SOP_SQSHL, SOP_UQSHL },
+        [10] = { SOP_SRSHL, SOP_URSHL }, [11] = { SOP_SQRSHL, SOP_UQRSHL },
         [16] = { SOP_ADD, SOP_SUB }, [17] = { SOP_CMTST, SOP_CMEQ },
+        [22] = { SOP_SQDMULH, SOP_SQRDMULH },
     };
-    bool sat = a->opc == 1 || a->opc == 5;
+    bool sat = a->opc == 1 || a->opc == 5 || a->opc == 9 || a->opc == 11;
 
-    /* The saturating forms exist for every size; the others for D only. */
-    if (!(a->opc == 1 || a->opc == 5 || a->opc == 6 || a->opc == 7 || a->opc == 8 ||
-          a->opc == 16 || a->opc == 17) || (a->size != 3 && !sat))
+    /* The saturating forms exist for every size, SQDMULH/SQRDMULH for H and
+       S; the others for D only. */
+    if (a->opc == 22) {
+        if (a->size == 0 || a->size == 3)
+            return false;
+    } else if (!(sat || a->opc == 6 || a->opc == 7 || a->opc == 8 || a->opc == 10 ||
+                 a->opc == 16 || a->opc == 17) || (a->size != 3 && !sat)) {
         return false;
+    }
     gen_helper_desc(s, ops[a->opc][a->u],
                     simd_desc(a->rd, a->rn, a->rm, a->size, 0, 0) | SIMD_DESC_SCALAR);
     return true;
@@ -605,6 +617,12 @@ static bool trans_SIMD_2misc(DisasContext *s, arg_simd *a)
     case 6 << 1 | 0: op = SOP_SADALP; if (size == 3) return false; break;
     case 6 << 1 | 1: op = SOP_UADALP; if (size == 3) return false; break;
     case 5 << 1 | 0: op = SOP_CNT; if (size != 0) return false; break;
+    case 3 << 1 | 0: op = SOP_SUQADD; break;
+    case 3 << 1 | 1: op = SOP_USQADD; break;
+    case 4 << 1 | 0: op = SOP_CLS; if (size == 3) return false; break;
+    case 4 << 1 | 1: op = SOP_CLZ; if (size == 3) return false; break;
+    case 7 << 1 | 0: op = SOP_SQABS; break;
+    case 7 << 1 | 1: op = SOP_SQNEG; break;
     case 5 << 1 | 1:
         if (size > 1)
             return false;
@@ -635,11 +653,19 @@ static bool trans_SIMD_2misc(DisasContext *s, arg_simd *a)
     return true;
 }
 
-/* Scalar CMxx #0, ABS, NEG on D registers. */
+/* Scalar CMxx #0, ABS, NEG on D registers; SUQADD, USQADD, SQABS, SQNEG
+   in every size. */
 static bool trans_SIMD_2misc_s(DisasContext *s, arg_simd *a)
 {
     enum A64SimdOp op;
 
+    switch (a->opc << 1 | a->u) {
+    case 3 << 1 | 0: op = SOP_SUQADD; goto any_size;
+    case 3 << 1 | 1: op = SOP_USQADD; goto any_size;
+    case 7 << 1 | 0: op = SOP_SQABS; goto any_size;
+    case 7 << 1 | 1: op = SOP_SQNEG; goto any_size;
+    default: break;
+    }
     if (a->size != 3)
         return false;
     switch (a->opc << 1 | a->u) {
@@ -653,6 +679,9 @@ static bool trans_SIMD_2misc_s(DisasContext *s, arg_simd *a)
     default: return false;
     }
     simd_gen_helper(s, op, a->rd, a->rn, 0, 3, 0, 0);
+    return true;
+any_size:
+    gen_helper_desc(s, op, simd_desc(a->rd, a->rn, 0, a->size, 0, 0) | SIMD_DESC_SCALAR);
     return true;
 }
 

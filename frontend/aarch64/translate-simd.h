@@ -74,6 +74,11 @@ enum A64SimdOp {
     SOP_ADDHN, SOP_SUBHN, SOP_RADDHN, SOP_RSUBHN,
     /* scalar ADDP Dd, Vn.2D */
     SOP_ADDP_S,
+    /* elementwise with rounding or saturation (three same; Vd is the
+       accumulator of SUQADD/USQADD); the saturating ones set FPSR.QC */
+    SOP_SRSHL, SOP_URSHL, SOP_SQSHL, SOP_UQSHL, SOP_SQRSHL, SOP_UQRSHL,
+    SOP_SQDMULH, SOP_SQRDMULH, SOP_PMUL,
+    SOP_CLS, SOP_CLZ, SOP_SQABS, SOP_SQNEG, SOP_SUQADD, SOP_USQADD,
     SOP_COUNT
 };
 
