@@ -261,6 +261,10 @@ static uint64_t satop(enum A64SimdOp op, int size, uint64_t a, uint64_t b, uint6
             n++;
         return n;
     }
+    /* by immediate: b is the shift count, 0 .. esize - 1 */
+    case SOP_SQSHLI: return shift_reg(size, a, b, true, false, true, sat);
+    case SOP_UQSHLI: return shift_reg(size, a, b, false, false, true, sat);
+    case SOP_SQSHLU: return sat_lane(sa << b, size, false, sat);
     case SOP_SQABS: return sat_lane(sa < 0 ? -sa : sa, size, true, sat);
     case SOP_SQNEG: return sat_lane(-sa, size, true, sat);
     /* SUQADD: signed Vd + unsigned Vn; USQADD: unsigned Vd + signed Vn */
@@ -338,10 +342,11 @@ static void simd_exec(AArch64Env *e, enum A64SimdOp op, uint64_t desc)
     case SOP_SRSHL: case SOP_URSHL: case SOP_SQSHL: case SOP_UQSHL: case SOP_SQRSHL:
     case SOP_UQRSHL: case SOP_SQDMULH: case SOP_SQRDMULH: case SOP_PMUL:
     case SOP_CLS: case SOP_CLZ: case SOP_SQABS: case SOP_SQNEG: case SOP_SUQADD:
-    case SOP_USQADD: {
-        bool sat = false;
+    case SOP_USQADD: case SOP_SQSHLI: case SOP_UQSHLI: case SOP_SQSHLU: {
+        bool sat = false, by_imm = op == SOP_SQSHLI || op == SOP_UQSHLI || op == SOP_SQSHLU;
         for (int i = 0; i < n; i++)
-            set_lane(&r, size, i, satop(op, size, lane(&vn, size, i), lane(&vm, size, i),
+            set_lane(&r, size, i, satop(op, size, lane(&vn, size, i),
+                                        by_imm ? imm : lane(&vm, size, i),
                                         lane(&vd, size, i), &sat));
         vput(e, rd, &r, bytes);
         if (sat)
@@ -392,9 +397,12 @@ static void simd_exec(AArch64Env *e, enum A64SimdOp op, uint64_t desc)
         break;
     case SOP_XTN: case SOP_SHRN: case SOP_RSHRN:
     case SOP_ADDHN: case SOP_SUBHN: case SOP_RADDHN: case SOP_RSUBHN:
-    case SOP_SQXTN: case SOP_UQXTN: case SOP_SQXTUN: {
-        /* Narrowing: 8 bytes of results from the 2 * size lanes of Vn (and Vm). */
-        int cnt = 8 >> size;
+    case SOP_SQXTN: case SOP_UQXTN: case SOP_SQXTUN:
+    case SOP_SQSHRN: case SOP_SQRSHRN: case SOP_UQSHRN: case SOP_UQRSHRN:
+    case SOP_SQSHRUN: case SOP_SQRSHRUN: {
+        /* Narrowing: 8 bytes of results from the 2 * size lanes of Vn (and
+           Vm); the scalar forms make one. */
+        int cnt = desc & SIMD_DESC_SCALAR ? 1 : 8 >> size;
         unsigned half = 8u << size;
         bool sat = false;
         for (int i = 0; i < cnt; i++) {
@@ -416,6 +424,18 @@ static void simd_exec(AArch64Env *e, enum A64SimdOp op, uint64_t desc)
                 w = sa < 0 ? 0 : (uint64_t)sa > emask(size) ? emask(size) : (uint64_t)sa;
                 sat |= sa < 0 || (uint64_t)sa > emask(size);
                 break;
+            case SOP_SQSHRN: case SOP_SQRSHRN: case SOP_SQSHRUN: case SOP_SQRSHRUN: {
+                bool rnd = op == SOP_SQRSHRN || op == SOP_SQRSHRUN;
+                __int128 v = ((__int128)sa + (rnd ? (__int128)1 << (imm - 1) : 0)) >> imm;
+                w = sat_lane(v, size, op == SOP_SQSHRN || op == SOP_SQRSHRN, &sat);
+                break;
+            }
+            case SOP_UQSHRN: case SOP_UQRSHRN: {
+                __int128 v = (__int128)((a + (op == SOP_UQRSHRN ? (unsigned __int128)1 << (imm - 1)
+                                                               : 0)) >> imm);
+                w = sat_lane(v, size, false, &sat);
+                break;
+            }
             case SOP_SHRN: w = a >> imm; break;
             case SOP_RSHRN: w = (a + ((unsigned __int128)1 << (imm - 1))) >> imm; break;
             case SOP_ADDHN: w = (a + b) >> half; break;

@@ -284,8 +284,31 @@ static bool gen_shift(DisasContext *s, arg_shimm *a, bool scalar)
         return false;
     size = 31 - __builtin_clz((unsigned)a->immh);
     esize = 8 << size;
+    if (a->opc == 12 || a->opc == 14) {
+        /* SQSHLU (U = 1, opcode 01100), SQSHL/UQSHL (opcode 01110): every size */
+        enum A64SimdOp op = a->opc == 12 ? SOP_SQSHLU : a->u ? SOP_UQSHLI : SOP_SQSHLI;
+        if ((a->opc == 12 && !a->u) || (!scalar && size == 3 && !a->q))
+            return false;
+        gen_helper_desc(s, op, simd_desc(a->rd, a->rn, 0, size, a->q, (unsigned)(immhb - esize)) |
+                                   (scalar ? SIMD_DESC_SCALAR : 0));
+        return true;
+    }
+    if (a->opc == 18 || a->opc == 19 || ((a->opc == 16 || a->opc == 17) && a->u)) {
+        /* SQSHRN/UQSHRN (10010), SQRSHRN/UQRSHRN (10011), SQSHRUN (U = 1,
+           10000), SQRSHRUN (U = 1, 10001): narrow to size, scalar too */
+        static const enum A64SimdOp nops[4][2] = {
+            { SOP_COUNT, SOP_SQSHRUN }, { SOP_COUNT, SOP_SQRSHRUN },
+            { SOP_SQSHRN, SOP_UQSHRN }, { SOP_SQRSHRN, SOP_UQRSHRN },
+        };
+        if (size == 3)
+            return false;
+        gen_helper_desc(s, nops[a->opc - 16][a->u],
+                        simd_desc(a->rd, a->rn, 0, size, a->q, (unsigned)(2 * esize - immhb)) |
+                            (scalar ? SIMD_DESC_SCALAR : 0));
+        return true;
+    }
     if (scalar) {
-        /* Scalar shifts by immediate: D registers only. */
+        /* The other scalar shifts by immediate: D registers only. */
         if (size != 3)
             return false;
         static const enum A64SimdOp sops[6][2] = {
@@ -319,8 +342,8 @@ static bool gen_shift(DisasContext *s, arg_shimm *a, bool scalar)
                         (unsigned)(immhb - esize));
         return true;
     case 16: case 17:
-        /* SHRN/RSHRN (U = 0; U = 1 is SQSHRUN/SQRSHRUN): narrow size. */
-        if (a->u || size == 3)
+        /* SHRN/RSHRN (U = 0; U = 1, SQSHRUN/SQRSHRUN, is above): narrow size. */
+        if (size == 3)
             return false;
         simd_gen_helper(s, a->opc == 16 ? SOP_SHRN : SOP_RSHRN, a->rd, a->rn, 0, size, a->q,
                         (unsigned)(2 * esize - immhb));
@@ -636,6 +659,12 @@ static bool trans_SIMD_2misc(DisasContext *s, arg_simd *a)
     case 10 << 1 | 0: op = SOP_CMLT0; break;
     case 11 << 1 | 0: op = SOP_ABS; break;
     case 11 << 1 | 1: op = SOP_NEG; break;
+    case 19 << 1 | 1:
+        /* SHLL/SHLL2: widen and shift left by the element size */
+        if (size == 3)
+            return false;
+        simd_gen_helper(s, SOP_USHLL, a->rd, a->rn, 0, size, a->q, 8u << size);
+        return true;
     case 18 << 1 | 0: case 18 << 1 | 1: case 20 << 1 | 0: case 20 << 1 | 1:
         /* XTN, SQXTUN, SQXTN, UQXTN */
         if (size == 3)
@@ -664,6 +693,12 @@ static bool trans_SIMD_2misc_s(DisasContext *s, arg_simd *a)
     case 3 << 1 | 1: op = SOP_USQADD; goto any_size;
     case 7 << 1 | 0: op = SOP_SQABS; goto any_size;
     case 7 << 1 | 1: op = SOP_SQNEG; goto any_size;
+    case 18 << 1 | 1: case 20 << 1 | 0: case 20 << 1 | 1:
+        /* SQXTUN, SQXTN, UQXTN (scalar): narrow to size */
+        if (a->size == 3)
+            return false;
+        op = a->opc == 18 ? SOP_SQXTUN : a->u ? SOP_UQXTN : SOP_SQXTN;
+        goto any_size;
     default: break;
     }
     if (a->size != 3)

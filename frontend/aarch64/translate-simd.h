@@ -79,6 +79,10 @@ enum A64SimdOp {
     SOP_SRSHL, SOP_URSHL, SOP_SQSHL, SOP_UQSHL, SOP_SQRSHL, SOP_UQRSHL,
     SOP_SQDMULH, SOP_SQRDMULH, SOP_PMUL,
     SOP_CLS, SOP_CLZ, SOP_SQABS, SOP_SQNEG, SOP_SUQADD, SOP_USQADD,
+    /* saturating shifts by immediate (imm = shift count): left, and right
+       narrowing (with rounding for the R forms) */
+    SOP_SQSHLI, SOP_UQSHLI, SOP_SQSHLU,
+    SOP_SQSHRN, SOP_SQRSHRN, SOP_UQSHRN, SOP_UQRSHRN, SOP_SQSHRUN, SOP_SQRSHRUN,
     SOP_COUNT
 };
 

@@ -17,7 +17,7 @@
 kat_main:
     movi v0.16b, #0x11
     mov x0, sp
-    /* Left out: FP arithmetic and conversions, saturating narrowing shifts, SQDMULL */
+    /* Left out: FP arithmetic and conversions, SQDMULL */
     UDEF("fadd s", fadd s0, s1, s2)
     UDEF("fmul 4s", fmul v0.4s, v1.4s, v2.4s)
     UDEF("scvtf d, x", scvtf d0, x1)
@@ -30,7 +30,7 @@ kat_main:
     UDEF("pmul 8h", .inst 0x6e629c20)
     UDEF("cls 2d", .inst 0x4ee04820)
     UDEF("sqabs 1d", .inst 0x0ee07820)
-    UDEF("sqrshrn 8b", sqrshrn v0.8b, v1.8h, #3)
+    UDEF("sqrshrn immh 1xxx (reserved)", .inst 0x0f409c20)
     UDEF("fmla 4s elem", fmla v0.4s, v1.4s, v2.s[1])
     UDEF("sqdmull elem", sqdmull v0.4s, v1.4h, v2.h[1])
     /* FEAT_FP16 forms: FMOV h, w and FMOV (vector, half-precision imm) */
