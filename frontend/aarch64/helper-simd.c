@@ -542,6 +542,47 @@ static void simd_exec(AArch64Env *e, enum A64SimdOp op, uint64_t desc)
         vput(e, rd, &r, 16);
         break;
     }
+    case SOP_SQDMULL: case SOP_SQDMLAL: case SOP_SQDMLSL: case SOP_PMULL: {
+        /* Long, from one half of Vn and Vm (the scalar forms: lane 0) into
+           2 * size lanes; the doubled product saturates, and so does the
+           accumulation (each sets QC). */
+        int cnt = desc & SIMD_DESC_SCALAR ? 1 : 8 >> size, base = q ? cnt : 0;
+        bool sat = false;
+        for (int i = 0; i < cnt; i++) {
+            uint64_t a = lane(&vn, size, base + i), b = lane(&vm, size, base + i);
+            if (op == SOP_PMULL) {
+                x = 0;
+                for (int k = 0; k < 8; k++)
+                    if ((b >> k) & 1)
+                        x ^= a << k;
+            } else {
+                x = sat_lane(2 * (__int128)sext(a, size) * sext(b, size), size + 1, true, &sat);
+                if (op != SOP_SQDMULL) {
+                    __int128 acc0 = sext(lane(&vd, size + 1, i), size + 1), p = sext(x, size + 1);
+                    x = sat_lane(op == SOP_SQDMLAL ? acc0 + p : acc0 - p, size + 1, true, &sat);
+                }
+            }
+            set_lane(&r, size + 1, i, x & emask(size + 1));
+        }
+        vput(e, rd, &r, desc & SIMD_DESC_SCALAR ? 2 << size : 16);
+        if (sat)
+            e->fpsr |= FPSR_QC;
+        break;
+    }
+    case SOP_PMULL64: {
+        /* 64 x 64 -> 128-bit carry-less product of Vn.D[q] and Vm.D[q] */
+        uint64_t a = lane(&vn, 3, q), b = lane(&vm, 3, q), lo = 0, hi = 0;
+        for (int k = 0; k < 64; k++) {
+            if ((b >> k) & 1) {
+                lo ^= a << k;
+                hi ^= k ? a >> (64 - k) : 0;
+            }
+        }
+        set_lane(&r, 3, 0, lo);
+        set_lane(&r, 3, 1, hi);
+        vput(e, rd, &r, 16);
+        break;
+    }
     case SOP_UZP1: case SOP_UZP2:
         for (int i = 0; i < n; i++) {
             int j = 2 * i + (op == SOP_UZP2);

@@ -377,15 +377,45 @@ static bool trans_SIMD_shift_s(DisasContext *s, arg_shimm *a)
  * H (16-bit lanes, index H:L:M, Vm in V0-V15) or S (index H:L, Vm = M:Rm).
  * The FP and saturating doubling forms of the group are left out.
  */
-static bool trans_SIMD_elem(DisasContext *s, arg_SIMD_elem *a)
+/* The lane index (H:L:M for H, H:L for S) and Vm (V0-V15 for H) of a
+   by-element form. */
+static void elem_index(const arg_elem *a, int *idx, int *rm)
+{
+    if (a->size == 1) {
+        *idx = a->h << 2 | a->l << 1 | a->m;
+        *rm = a->rm;
+    } else {
+        *idx = a->h << 1 | a->l;
+        *rm = a->m << 4 | a->rm;
+    }
+}
+
+/* SQDMULH, SQRDMULH, SQDMLAL, SQDMLSL, SQDMULL (by element, scalar): H or S. */
+static bool trans_SIMD_elem_s(DisasContext *s, arg_elem *a)
+{
+    static const enum A64SimdOp ops[16] = {
+        [3] = SOP_SQDMLAL, [7] = SOP_SQDMLSL, [11] = SOP_SQDMULL,
+        [12] = SOP_SQDMULH, [13] = SOP_SQRDMULH,
+    };
+    int idx, rm;
+
+    if (a->u || !ops[a->opc] || (a->size != 1 && a->size != 2))
+        return false;
+    elem_index(a, &idx, &rm);
+    gen_helper_desc(s, ops[a->opc], simd_desc(a->rd, a->rn, rm, a->size, 0, (unsigned)idx) |
+                                         SIMD_DESC_ELEM | SIMD_DESC_SCALAR);
+    return true;
+}
+
+static bool trans_SIMD_elem(DisasContext *s, arg_elem *a)
 {
     static const enum A64SimdOp ops[16][2] = {
         { SOP_COUNT, SOP_MLA }, { SOP_COUNT, SOP_COUNT },
-        { SOP_SMLAL, SOP_UMLAL }, { SOP_COUNT, SOP_COUNT },
+        { SOP_SMLAL, SOP_UMLAL }, { SOP_SQDMLAL, SOP_COUNT },
         { SOP_COUNT, SOP_MLS }, { SOP_COUNT, SOP_COUNT },
-        { SOP_SMLSL, SOP_UMLSL }, { SOP_COUNT, SOP_COUNT },
+        { SOP_SMLSL, SOP_UMLSL }, { SOP_SQDMLSL, SOP_COUNT },
         { SOP_MUL, SOP_COUNT }, { SOP_COUNT, SOP_COUNT },
-        { SOP_SMULL, SOP_UMULL }, { SOP_COUNT, SOP_COUNT },
+        { SOP_SMULL, SOP_UMULL }, { SOP_SQDMULL, SOP_COUNT },
         { SOP_SQDMULH, SOP_COUNT }, { SOP_SQRDMULH, SOP_COUNT },
         { SOP_COUNT, SOP_COUNT }, { SOP_COUNT, SOP_COUNT },
     };
@@ -395,13 +425,7 @@ static bool trans_SIMD_elem(DisasContext *s, arg_SIMD_elem *a)
 
     if (op == SOP_COUNT || (a->size != 1 && a->size != 2))
         return false;
-    if (a->size == 1) {
-        idx = a->h << 2 | a->l << 1 | a->m;
-        rm = a->rm;
-    } else {
-        idx = a->h << 1 | a->l;
-        rm = a->m << 4 | a->rm;
-    }
+    elem_index(a, &idx, &rm);
     desc = simd_desc(a->rd, a->rn, rm, a->size, a->q, (unsigned)idx) | SIMD_DESC_ELEM;
     gen_helper_desc(s, op, desc);
     return true;
@@ -612,15 +636,39 @@ static bool trans_SIMD_3diff(DisasContext *s, arg_simd *a)
         { SOP_SSUBL, SOP_USUBL }, { SOP_SSUBW, SOP_USUBW },
         { SOP_ADDHN, SOP_RADDHN }, { SOP_SABAL, SOP_UABAL },
         { SOP_SUBHN, SOP_RSUBHN }, { SOP_SABDL, SOP_UABDL },
-        { SOP_SMLAL, SOP_UMLAL }, { SOP_COUNT, SOP_COUNT },
-        { SOP_SMLSL, SOP_UMLSL }, { SOP_COUNT, SOP_COUNT },
-        { SOP_SMULL, SOP_UMULL }, { SOP_COUNT, SOP_COUNT },
-        { SOP_COUNT, SOP_COUNT }, { SOP_COUNT, SOP_COUNT },
+        { SOP_SMLAL, SOP_UMLAL }, { SOP_SQDMLAL, SOP_COUNT },
+        { SOP_SMLSL, SOP_UMLSL }, { SOP_SQDMLSL, SOP_COUNT },
+        { SOP_SMULL, SOP_UMULL }, { SOP_SQDMULL, SOP_COUNT },
+        { SOP_PMULL, SOP_COUNT }, { SOP_COUNT, SOP_COUNT },
     };
+    enum A64SimdOp op = ops[a->opc][a->u];
 
-    if (a->size == 3 || ops[a->opc][a->u] == SOP_COUNT)
+    /* PMULL: bytes, or doublewords (FEAT_PMULL); SQDMxxL: H and S only */
+    if (op == SOP_PMULL && a->size != 1 && a->size != 2) {
+        simd_gen_helper(s, a->size ? SOP_PMULL64 : SOP_PMULL, a->rd, a->rn, a->rm, a->size,
+                        a->q, 0);
+        return true;
+    }
+    if (op == SOP_PMULL ||
+        ((op == SOP_SQDMLAL || op == SOP_SQDMLSL || op == SOP_SQDMULL) && a->size == 0))
+        return false;
+    if (a->size == 3 || op == SOP_COUNT)
         return false;
     simd_gen_helper(s, ops[a->opc][a->u], a->rd, a->rn, a->rm, a->size, a->q, 0);
+    return true;
+}
+
+/* SQDMLAL, SQDMLSL, SQDMULL (scalar): H -> S or S -> D. */
+static bool trans_SIMD_3diff_s(DisasContext *s, arg_simd *a)
+{
+    static const enum A64SimdOp ops[16] = {
+        [9] = SOP_SQDMLAL, [11] = SOP_SQDMLSL, [13] = SOP_SQDMULL,
+    };
+
+    if (a->u || !ops[a->opc] || (a->size != 1 && a->size != 2))
+        return false;
+    gen_helper_desc(s, ops[a->opc],
+                    simd_desc(a->rd, a->rn, a->rm, a->size, 0, 0) | SIMD_DESC_SCALAR);
     return true;
 }
 

@@ -83,6 +83,9 @@ enum A64SimdOp {
        narrowing (with rounding for the R forms) */
     SOP_SQSHLI, SOP_UQSHLI, SOP_SQSHLU,
     SOP_SQSHRN, SOP_SQRSHRN, SOP_UQSHRN, SOP_UQRSHRN, SOP_SQSHRUN, SOP_SQRSHRUN,
+    /* long: saturating doubling multiplies (QC) and polynomial multiplies
+       (PMULL of bytes, and of doublewords into 128 bits: FEAT_PMULL) */
+    SOP_SQDMULL, SOP_SQDMLAL, SOP_SQDMLSL, SOP_PMULL, SOP_PMULL64,
     SOP_COUNT
 };
 

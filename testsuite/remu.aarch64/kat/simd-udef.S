@@ -17,7 +17,7 @@
 kat_main:
     movi v0.16b, #0x11
     mov x0, sp
-    /* Left out: FP arithmetic and conversions, SQDMULL */
+    /* Left out: FP arithmetic and conversions */
     UDEF("fadd s", fadd s0, s1, s2)
     UDEF("fmul 4s", fmul v0.4s, v1.4s, v2.4s)
     UDEF("scvtf d, x", scvtf d0, x1)
@@ -32,7 +32,8 @@ kat_main:
     UDEF("sqabs 1d", .inst 0x0ee07820)
     UDEF("sqrshrn immh 1xxx (reserved)", .inst 0x0f409c20)
     UDEF("fmla 4s elem", fmla v0.4s, v1.4s, v2.s[1])
-    UDEF("sqdmull elem", sqdmull v0.4s, v1.4h, v2.h[1])
+    UDEF("sqdmull elem size 00 (reserved)", .inst 0x0f00b020)
+    UDEF("sqdmull 8b (reserved)", .inst 0x0e22d020)
     /* FEAT_FP16 forms: FMOV h, w and FMOV (vector, half-precision imm) */
     UDEF("fmov h, w", .inst 0x1ee70000)
     UDEF("fmov 4h imm (o2=1)", .inst 0x0f00fc00)
