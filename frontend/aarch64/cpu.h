@@ -36,6 +36,7 @@ typedef struct AArch64Env {
     uint32_t fpcr, fpsr;
     /* Exclusive monitor: address and value(s) loaded by LDXR/LDXP, or -1. */
     uint64_t excl_addr, excl_val, excl_val2;
+    uint64_t atomic_pair[2];    /* the old memory pair of CASP (helper-atomic.c) */
     uint64_t v[32][2] __attribute__((aligned(16))); /* V0..V31, lane 0 first */
 } AArch64Env;
 

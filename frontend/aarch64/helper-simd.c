@@ -178,6 +178,102 @@ static uint64_t binop(enum A64SimdOp op, int size, uint64_t a, uint64_t b, uint6
     }
 }
 
+/* x clamped to the signed (or unsigned) range of a size-byte lane. */
+static uint64_t sat_lane(__int128 x, int size, bool is_signed, bool *sat)
+{
+    unsigned w = 8u << size;
+    __int128 lo = is_signed ? -((__int128)1 << (w - 1)) : 0;
+    __int128 hi = is_signed ? ((__int128)1 << (w - 1)) - 1 : ((__int128)1 << w) - 1;
+
+    if (x < lo || x > hi) {
+        *sat = true;
+        x = x < lo ? lo : hi;
+    }
+    return (uint64_t)x & emask(size);
+}
+
+/*
+ * The shift by register of SRSHL/URSHL/SQSHL/UQSHL/SQRSHL/UQRSHL (Arm ARM
+ * C7.2: shift = SInt(Vm<7:0>), left if positive, else right, with rounding
+ * for the R forms), computed exactly in 128 bits, then saturated (Q forms)
+ * or truncated to the lane.
+ */
+static uint64_t shift_reg(int size, uint64_t a, uint64_t b, bool is_signed, bool round,
+                          bool saturating, bool *sat)
+{
+    int sh = (int8_t)b;
+    unsigned w = 8u << size;
+    __int128 x = is_signed ? (__int128)sext(a, size) : (__int128)a;
+
+    if (sh >= 0) {
+        if (x == 0)
+            return 0;
+        if ((unsigned)sh >= w) {
+            /* every bit leaves the lane: 0, or saturation for nonzero x */
+            if (!saturating)
+                return 0;
+            return sat_lane(x < 0 ? -((__int128)1 << 100) : (__int128)1 << 100, size, is_signed,
+                            sat);
+        }
+        x = (__int128)((unsigned __int128)x << sh);
+    } else {
+        unsigned n = (unsigned)-sh;
+        if (n > 64)
+            /* (x + 2^(n-1)) >> n is 0 for every lane value; so is x >> n,
+               except that a negative x gives -1 */
+            x = !round && x < 0 ? -1 : 0;
+        else
+            x = (x + (round ? (__int128)1 << (n - 1) : 0)) >> n;
+    }
+    return saturating ? sat_lane(x, size, is_signed, sat) : (uint64_t)x & emask(size);
+}
+
+/* The elementwise operations that round or saturate (set *sat for QC). */
+static uint64_t satop(enum A64SimdOp op, int size, uint64_t a, uint64_t b, uint64_t d,
+                      bool *sat)
+{
+    unsigned w = 8u << size;
+    __int128 sa = sext(a, size), sb = sext(b, size);
+
+    switch (op) {
+    case SOP_SRSHL: return shift_reg(size, a, b, true, true, false, sat);
+    case SOP_URSHL: return shift_reg(size, a, b, false, true, false, sat);
+    case SOP_SQSHL: return shift_reg(size, a, b, true, false, true, sat);
+    case SOP_UQSHL: return shift_reg(size, a, b, false, false, true, sat);
+    case SOP_SQRSHL: return shift_reg(size, a, b, true, true, true, sat);
+    case SOP_UQRSHL: return shift_reg(size, a, b, false, true, true, sat);
+    /* (2 * a * b (+ rounding)) >> esize, saturated: only MIN * MIN overflows */
+    case SOP_SQDMULH: return sat_lane((2 * sa * sb) >> w, size, true, sat);
+    case SOP_SQRDMULH:
+        return sat_lane((2 * sa * sb + ((__int128)1 << (w - 1))) >> w, size, true, sat);
+    case SOP_PMUL: {
+        uint64_t r = 0;
+        for (unsigned i = 0; i < w; i++)
+            if ((b >> i) & 1)
+                r ^= a << i;
+        return r & emask(size);
+    }
+    case SOP_CLS: case SOP_CLZ: {
+        /* CLS counts the bits below the sign bit equal to it */
+        uint64_t x = op == SOP_CLZ ? a : (a ^ (a >> 1)) & (emask(size) >> 1);
+        unsigned n = 0, top = op == SOP_CLZ ? w : w - 1;
+        while (n < top && !((x >> (top - 1 - n)) & 1))
+            n++;
+        return n;
+    }
+    /* by immediate: b is the shift count, 0 .. esize - 1 */
+    case SOP_SQSHLI: return shift_reg(size, a, b, true, false, true, sat);
+    case SOP_UQSHLI: return shift_reg(size, a, b, false, false, true, sat);
+    case SOP_SQSHLU: return sat_lane(sa << b, size, false, sat);
+    case SOP_SQABS: return sat_lane(sa < 0 ? -sa : sa, size, true, sat);
+    case SOP_SQNEG: return sat_lane(-sa, size, true, sat);
+    /* SUQADD: signed Vd + unsigned Vn; USQADD: unsigned Vd + signed Vn */
+    case SOP_SUQADD: return sat_lane(sext(d, size) + (__int128)a, size, true, sat);
+    case SOP_USQADD: return sat_lane((__int128)(d & emask(size)) + sa, size, false, sat);
+    default: return 0;
+    }
+}
+
 static uint64_t unop(enum A64SimdOp op, int size, uint64_t a)
 {
     int64_t sa = sext(a, size);
@@ -243,6 +339,20 @@ static void simd_exec(AArch64Env *e, enum A64SimdOp op, uint64_t desc)
             e->fpsr |= FPSR_QC;
         break;
     }
+    case SOP_SRSHL: case SOP_URSHL: case SOP_SQSHL: case SOP_UQSHL: case SOP_SQRSHL:
+    case SOP_UQRSHL: case SOP_SQDMULH: case SOP_SQRDMULH: case SOP_PMUL:
+    case SOP_CLS: case SOP_CLZ: case SOP_SQABS: case SOP_SQNEG: case SOP_SUQADD:
+    case SOP_USQADD: case SOP_SQSHLI: case SOP_UQSHLI: case SOP_SQSHLU: {
+        bool sat = false, by_imm = op == SOP_SQSHLI || op == SOP_UQSHLI || op == SOP_SQSHLU;
+        for (int i = 0; i < n; i++)
+            set_lane(&r, size, i, satop(op, size, lane(&vn, size, i),
+                                        by_imm ? imm : lane(&vm, size, i),
+                                        lane(&vd, size, i), &sat));
+        vput(e, rd, &r, bytes);
+        if (sat)
+            e->fpsr |= FPSR_QC;
+        break;
+    }
     case SOP_ADDP: case SOP_SMAXP: case SOP_SMINP: case SOP_UMAXP: case SOP_UMINP:
         /* Pairs of the concatenation: the lower half of the result from Vn. */
         for (int i = 0; i < n; i++) {
@@ -287,9 +397,12 @@ static void simd_exec(AArch64Env *e, enum A64SimdOp op, uint64_t desc)
         break;
     case SOP_XTN: case SOP_SHRN: case SOP_RSHRN:
     case SOP_ADDHN: case SOP_SUBHN: case SOP_RADDHN: case SOP_RSUBHN:
-    case SOP_SQXTN: case SOP_UQXTN: case SOP_SQXTUN: {
-        /* Narrowing: 8 bytes of results from the 2 * size lanes of Vn (and Vm). */
-        int cnt = 8 >> size;
+    case SOP_SQXTN: case SOP_UQXTN: case SOP_SQXTUN:
+    case SOP_SQSHRN: case SOP_SQRSHRN: case SOP_UQSHRN: case SOP_UQRSHRN:
+    case SOP_SQSHRUN: case SOP_SQRSHRUN: {
+        /* Narrowing: 8 bytes of results from the 2 * size lanes of Vn (and
+           Vm); the scalar forms make one. */
+        int cnt = desc & SIMD_DESC_SCALAR ? 1 : 8 >> size;
         unsigned half = 8u << size;
         bool sat = false;
         for (int i = 0; i < cnt; i++) {
@@ -311,6 +424,18 @@ static void simd_exec(AArch64Env *e, enum A64SimdOp op, uint64_t desc)
                 w = sa < 0 ? 0 : (uint64_t)sa > emask(size) ? emask(size) : (uint64_t)sa;
                 sat |= sa < 0 || (uint64_t)sa > emask(size);
                 break;
+            case SOP_SQSHRN: case SOP_SQRSHRN: case SOP_SQSHRUN: case SOP_SQRSHRUN: {
+                bool rnd = op == SOP_SQRSHRN || op == SOP_SQRSHRUN;
+                __int128 v = ((__int128)sa + (rnd ? (__int128)1 << (imm - 1) : 0)) >> imm;
+                w = sat_lane(v, size, op == SOP_SQSHRN || op == SOP_SQRSHRN, &sat);
+                break;
+            }
+            case SOP_UQSHRN: case SOP_UQRSHRN: {
+                __int128 v = (__int128)((a + (op == SOP_UQRSHRN ? (unsigned __int128)1 << (imm - 1)
+                                                               : 0)) >> imm);
+                w = sat_lane(v, size, false, &sat);
+                break;
+            }
             case SOP_SHRN: w = a >> imm; break;
             case SOP_RSHRN: w = (a + ((unsigned __int128)1 << (imm - 1))) >> imm; break;
             case SOP_ADDHN: w = (a + b) >> half; break;
@@ -414,6 +539,47 @@ static void simd_exec(AArch64Env *e, enum A64SimdOp op, uint64_t desc)
             }
             set_lane(&r, size + 1, i, x & emask(size + 1));
         }
+        vput(e, rd, &r, 16);
+        break;
+    }
+    case SOP_SQDMULL: case SOP_SQDMLAL: case SOP_SQDMLSL: case SOP_PMULL: {
+        /* Long, from one half of Vn and Vm (the scalar forms: lane 0) into
+           2 * size lanes; the doubled product saturates, and so does the
+           accumulation (each sets QC). */
+        int cnt = desc & SIMD_DESC_SCALAR ? 1 : 8 >> size, base = q ? cnt : 0;
+        bool sat = false;
+        for (int i = 0; i < cnt; i++) {
+            uint64_t a = lane(&vn, size, base + i), b = lane(&vm, size, base + i);
+            if (op == SOP_PMULL) {
+                x = 0;
+                for (int k = 0; k < 8; k++)
+                    if ((b >> k) & 1)
+                        x ^= a << k;
+            } else {
+                x = sat_lane(2 * (__int128)sext(a, size) * sext(b, size), size + 1, true, &sat);
+                if (op != SOP_SQDMULL) {
+                    __int128 acc0 = sext(lane(&vd, size + 1, i), size + 1), p = sext(x, size + 1);
+                    x = sat_lane(op == SOP_SQDMLAL ? acc0 + p : acc0 - p, size + 1, true, &sat);
+                }
+            }
+            set_lane(&r, size + 1, i, x & emask(size + 1));
+        }
+        vput(e, rd, &r, desc & SIMD_DESC_SCALAR ? 2 << size : 16);
+        if (sat)
+            e->fpsr |= FPSR_QC;
+        break;
+    }
+    case SOP_PMULL64: {
+        /* 64 x 64 -> 128-bit carry-less product of Vn.D[q] and Vm.D[q] */
+        uint64_t a = lane(&vn, 3, q), b = lane(&vm, 3, q), lo = 0, hi = 0;
+        for (int k = 0; k < 64; k++) {
+            if ((b >> k) & 1) {
+                lo ^= a << k;
+                hi ^= k ? a >> (64 - k) : 0;
+            }
+        }
+        set_lane(&r, 3, 0, lo);
+        set_lane(&r, 3, 1, hi);
         vput(e, rd, &r, 16);
         break;
     }

@@ -230,6 +230,7 @@ static bool trans_SYS(DisasContext *s, arg_SYS *a)
     case SYS_KEY(3, 7, 11, 1):  /* DC CVAU */
     case SYS_KEY(3, 7, 10, 1):  /* DC CVAC */
     case SYS_KEY(3, 7, 14, 1):  /* DC CIVAC */
+    case SYS_KEY(3, 7, 12, 1):  /* DC CVAP (FEAT_DPB): no persistent memory here */
         return true;
     case SYS_KEY(3, 7, 5, 1): { /* IC IVAU */
         IRTempIdx arg = cpu_reg(s, a->rt);
@@ -257,13 +258,22 @@ static bool trans_SYS(DisasContext *s, arg_SYS *a)
 /* CNTFRQ_EL0: the 1 GHz of helper_cntvct (nanoseconds). */
 #define A64_CNTFRQ_EL0  UINT64_C(1000000000)
 
+#define A64_ID_AA64ISAR0 ( \
+    UINT64_C(1) << 16 |     /* CRC32 */ \
+    UINT64_C(2) << 20 |     /* Atomic: FEAT_LSE */ \
+    0)
+#define A64_ID_AA64ISAR1 ( \
+    UINT64_C(1) << 0 |      /* DPB: DC CVAP */ \
+    UINT64_C(1) << 20 |     /* LRCPC: LDAPR* */ \
+    0)
+
 /*
  * Read-only registers with constant values.  MIDR_EL1: implementer 0x00
  * (reserved for software use), architecture 0xf (features in the ID
  * registers).  MPIDR_EL1: RES1 bit 31, affinity 0, as Linux shows it.
  * ID_AA64PFR0_EL1: EL0 = EL1 = 1 (AArch64 only), FP = AdvSIMD = 0xf (not
- * implemented).  ID_AA64ISAR0/1 = 0: no CRC32, atomics, crypto, RCpc...
- * The rest of the ID space (op0 = 3, op1 = 0, CRn = 0, CRm = 0..7) reads
+ * implemented).  ID_AA64ISAR0/1 list the implemented features, one field
+ * per line (D19.2: ID_AA64ISAR0_EL1, ID_AA64ISAR1_EL1).  The rest of the ID space (op0 = 3, op1 = 0, CRn = 0, CRm = 0..7) reads
  * as zero, as Linux emulates it for EL0.
  */
 static const struct {
@@ -276,6 +286,8 @@ static const struct {
     { SR_KEY(3, 0, 0, 0, 0), UINT64_C(0x000f0000) },       /* MIDR_EL1 */
     { SR_KEY(3, 0, 0, 0, 5), UINT64_C(0x80000000) },       /* MPIDR_EL1 */
     { SR_KEY(3, 0, 0, 4, 0), UINT64_C(0x00ff0011) },       /* ID_AA64PFR0_EL1 */
+    { SR_KEY(3, 0, 0, 6, 0), A64_ID_AA64ISAR0 },
+    { SR_KEY(3, 0, 0, 6, 1), A64_ID_AA64ISAR1 },
 };
 
 static bool gen_read_id_space(DisasContext *s, const arg_sysreg *a, uint64_t *value)

@@ -283,6 +283,50 @@ static bool trans_LSRV(DisasContext *s, arg_dp2 *a) { return gen_dp2(s, a, IR_OP
 static bool trans_ASRV(DisasContext *s, arg_dp2 *a) { return gen_dp2(s, a, IR_OP_sar); }
 static bool trans_RORV(DisasContext *s, arg_dp2 *a) { return gen_dp2(s, a, IR_OP_rotr); }
 
+/* ---- 2-source: CRC32 (FEAT_CRC32) ----------------------------------------------- */
+
+/*
+ * CRC32{C}{B,H,W,X} Wd, Wn, {W,X}m: the reflected CRC of the low 8 << sz
+ * bits of Rm, least significant bit first, onto the 32-bit accumulator Wn,
+ * with no initial or final inversion (Arm ARM C6.2 CRC32B: BitReverse of the
+ * polynomial division).  bytes_poly = bytes << 32 | reflected polynomial:
+ * 0xEDB88320 for CRC-32 (ISO-HDLC, 0x04C11DB7), 0x82F63B78 for CRC-32C
+ * (Castagnoli, 0x1EDC6F41).
+ */
+static uint64_t helper_crc32(uint64_t acc, uint64_t val, uint64_t bytes_poly)
+{
+    uint32_t crc = (uint32_t)acc, poly = (uint32_t)bytes_poly;
+    unsigned bytes = (unsigned)(bytes_poly >> 32);
+
+    for (unsigned i = 0; i < bytes; i++) {
+        crc ^= (uint8_t)(val >> (8 * i));
+        for (int k = 0; k < 8; k++)
+            crc = (crc >> 1) ^ (poly & (0u - (crc & 1)));
+    }
+    return crc;
+}
+
+IRHelper a64_helper_crc32 = {
+    .name = "a64_crc32", .fn = (void *)helper_crc32, .ret = IR_TYPE_I64,
+    .nb_args = 3, .args = { IR_TYPE_I64, IR_TYPE_I64, IR_TYPE_I64 },
+    .flags = IR_CALL_PURE,
+};
+
+/* sf must be 1 for the X form (sz = 3) and 0 for the others. */
+static bool trans_CRC32(DisasContext *s, arg_CRC32 *a)
+{
+    uint64_t poly = a->c ? 0x82F63B78u : 0xEDB88320u;
+    IRTempIdx res = new_tmp(s, IR_TYPE_I64);
+
+    if (a->sf != (a->sz == 3))
+        return false;
+    IRTempIdx args[3] = { cpu_reg(s, a->rn), cpu_reg(s, a->rm),
+                          tconst(s, IR_TYPE_I64, (uint64_t)1 << a->sz << 32 | poly) };
+    ir_emit_call(s->b, &a64_helper_crc32, res, args);
+    write_reg(s, a->rd, true, res);
+    return true;
+}
+
 /* ---- 1-source: bit and byte reversal, leading bits ------------------------------ */
 
 /* x = ((x >> k) & m) | ((x & m) << k): swap adjacent k-bit groups. */

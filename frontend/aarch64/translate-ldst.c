@@ -340,3 +340,108 @@ static bool trans_STLR(DisasContext *s, arg_excl *a)
     gen_access(s, LDST_STORE, a->size, a->rt, gen_excl_addr(s, a->rn), IR_MO_ALIGN);
     return true;
 }
+
+/* ---- FEAT_LSE atomics (C6.2 CAS*, LD<op>*, SWP*) and FEAT_LRCPC LDAPR ------------- */
+
+/*
+ * Before a helper touches guest memory, an aligned load of the location
+ * (1 << size bytes) raises what the access would: SIGBUS/BUS_ADRALN when it
+ * is misaligned (without FEAT_LSE2 every atomic must be aligned to its
+ * size), SIGSEGV when unmapped, both precise at the instruction.  The
+ * helpers are host sequentially-consistent atomics, so the acquire (A, L)
+ * and release (R, o0) bits need no barrier of their own.
+ */
+static IRTempIdx gen_atomic_addr(DisasContext *s, int rn, int size)
+{
+    IRTempIdx addr = gen_excl_addr(s, rn), probe = new_tmp(s, IR_TYPE_I64);
+
+    ir_gen_guest_ld(s->b, IR_TYPE_I64, probe, addr, (unsigned)size | IR_MO_ALIGN);
+    return addr;
+}
+
+/* LD<op>/SWP Rs, Rt, [Xn|SP]: Rt = old memory, memory = op(old, Rs). */
+static bool gen_atomic(DisasContext *s, arg_atomic *a)
+{
+    IRTempIdx addr = gen_atomic_addr(s, a->rn, a->size), old = new_tmp(s, IR_TYPE_I64);
+    IRTempIdx args[3] = { addr, cpu_reg(s, a->rs),
+                          tconst(s, IR_TYPE_I64, (uint64_t)(a->opc << 2 | a->size)) };
+
+    ir_emit_call(s->b, &a64_helper_atomic, old, args);
+    write_reg(s, a->rt, true, old);
+    return true;
+}
+
+static bool trans_LDOP(DisasContext *s, arg_atomic *a)
+{
+    return gen_atomic(s, a);
+}
+
+static bool trans_SWP(DisasContext *s, arg_atomic *a)
+{
+    return gen_atomic(s, a);
+}
+
+/* CAS Rs, Rt, [Xn|SP]: if memory == Rs then memory = Rt; Rs = old memory. */
+static bool trans_CAS(DisasContext *s, arg_cas *a)
+{
+    IRTempIdx addr = gen_atomic_addr(s, a->rn, a->size), old = new_tmp(s, IR_TYPE_I64);
+    IRTempIdx args[4] = { addr, cpu_reg(s, a->rs), cpu_reg(s, a->rt),
+                          tconst(s, IR_TYPE_I64, (uint64_t)a->size) };
+
+    ir_emit_call(s->b, &a64_helper_cas, old, args);
+    write_reg(s, a->rs, true, old);
+    return true;
+}
+
+/*
+ * CASP Rs, R(s+1), Rt, R(t+1), [Xn|SP]: the pair at the lower address is Rs
+ * (resp. Rt).  Odd Rs or Rt is CONSTRAINED UNPREDICTABLE; here UDEF.  Words
+ * (size 0) are one 64-bit compare-and-swap; doublewords go to a helper that
+ * also checks the 16-byte alignment the pair needs.
+ */
+static bool trans_CASP(DisasContext *s, arg_cas *a)
+{
+    IRTempIdx addr, lo, hi;
+
+    if ((a->rs & 1) || (a->rt & 1))
+        return false;
+    addr = gen_atomic_addr(s, a->rn, 2 + a->size);
+    lo = new_tmp(s, IR_TYPE_I64);
+    hi = new_tmp(s, IR_TYPE_I64);
+    if (a->size == 0) {
+        IRTempIdx cmp = new_tmp(s, IR_TYPE_I64), val = new_tmp(s, IR_TYPE_I64);
+        IRTempIdx old = new_tmp(s, IR_TYPE_I64);
+        uint64_t dep_cmp[5] = { cmp, cpu_reg(s, a->rs), cpu_reg(s, a->rs + 1), 32, 32 };
+        uint64_t dep_val[5] = { val, cpu_reg(s, a->rt), cpu_reg(s, a->rt + 1), 32, 32 };
+
+        ir_emit(s->b, IR_OP_deposit, IR_TYPE_I64, dep_cmp, 5);
+        ir_emit(s->b, IR_OP_deposit, IR_TYPE_I64, dep_val, 5);
+        IRTempIdx args[4] = { addr, cmp, val, tconst(s, IR_TYPE_I64, 3) };
+        ir_emit_call(s->b, &a64_helper_cas, old, args);
+        ir_gen_op1(s->b, IR_OP_ext32u, IR_TYPE_I64, lo, old);
+        ir_gen_op2(s->b, IR_OP_shr, IR_TYPE_I64, hi, old, tconst(s, IR_TYPE_I64, 32));
+    } else {
+        IRTempIdx args[6] = { IR_TEMP_ENV, addr, cpu_reg(s, a->rs), cpu_reg(s, a->rs + 1),
+                              cpu_reg(s, a->rt), cpu_reg(s, a->rt + 1) };
+        uint64_t ld_lo[3] = { lo, IR_TEMP_ENV, offsetof(AArch64Env, atomic_pair[0]) };
+        uint64_t ld_hi[3] = { hi, IR_TEMP_ENV, offsetof(AArch64Env, atomic_pair[1]) };
+
+        ir_emit_call(s->b, &a64_helper_casp64, 0, args);
+        ir_emit(s->b, IR_OP_ld, IR_TYPE_I64, ld_lo, 3);
+        ir_emit(s->b, IR_OP_ld, IR_TYPE_I64, ld_hi, 3);
+    }
+    write_reg(s, a->rs, true, lo);
+    write_reg(s, a->rs + 1, true, hi);
+    return true;
+}
+
+/*
+ * LDAPR (RCpc): a load-acquire that a later load may pass an earlier
+ * store-release for; LDAR's stronger ordering is a correct implementation.
+ */
+static bool trans_LDAPR(DisasContext *s, arg_LDAPR *a)
+{
+    arg_excl e = { .size = a->size, .o0 = 1, .rs = 31, .rt2 = 31, .rn = a->rn, .rt = a->rt };
+
+    return trans_LDAR(s, &e);
+}

@@ -284,8 +284,31 @@ static bool gen_shift(DisasContext *s, arg_shimm *a, bool scalar)
         return false;
     size = 31 - __builtin_clz((unsigned)a->immh);
     esize = 8 << size;
+    if (a->opc == 12 || a->opc == 14) {
+        /* SQSHLU (U = 1, opcode 01100), SQSHL/UQSHL (opcode 01110): every size */
+        enum A64SimdOp op = a->opc == 12 ? SOP_SQSHLU : a->u ? SOP_UQSHLI : SOP_SQSHLI;
+        if ((a->opc == 12 && !a->u) || (!scalar && size == 3 && !a->q))
+            return false;
+        gen_helper_desc(s, op, simd_desc(a->rd, a->rn, 0, size, a->q, (unsigned)(immhb - esize)) |
+                                   (scalar ? SIMD_DESC_SCALAR : 0));
+        return true;
+    }
+    if (a->opc == 18 || a->opc == 19 || ((a->opc == 16 || a->opc == 17) && a->u)) {
+        /* SQSHRN/UQSHRN (10010), SQRSHRN/UQRSHRN (10011), SQSHRUN (U = 1,
+           10000), SQRSHRUN (U = 1, 10001): narrow to size, scalar too */
+        static const enum A64SimdOp nops[4][2] = {
+            { SOP_COUNT, SOP_SQSHRUN }, { SOP_COUNT, SOP_SQRSHRUN },
+            { SOP_SQSHRN, SOP_UQSHRN }, { SOP_SQRSHRN, SOP_UQRSHRN },
+        };
+        if (size == 3)
+            return false;
+        gen_helper_desc(s, nops[a->opc - 16][a->u],
+                        simd_desc(a->rd, a->rn, 0, size, a->q, (unsigned)(2 * esize - immhb)) |
+                            (scalar ? SIMD_DESC_SCALAR : 0));
+        return true;
+    }
     if (scalar) {
-        /* Scalar shifts by immediate: D registers only. */
+        /* The other scalar shifts by immediate: D registers only. */
         if (size != 3)
             return false;
         static const enum A64SimdOp sops[6][2] = {
@@ -319,8 +342,8 @@ static bool gen_shift(DisasContext *s, arg_shimm *a, bool scalar)
                         (unsigned)(immhb - esize));
         return true;
     case 16: case 17:
-        /* SHRN/RSHRN (U = 0; U = 1 is SQSHRUN/SQRSHRUN): narrow size. */
-        if (a->u || size == 3)
+        /* SHRN/RSHRN (U = 0; U = 1, SQSHRUN/SQRSHRUN, is above): narrow size. */
+        if (size == 3)
             return false;
         simd_gen_helper(s, a->opc == 16 ? SOP_SHRN : SOP_RSHRN, a->rd, a->rn, 0, size, a->q,
                         (unsigned)(2 * esize - immhb));
@@ -354,16 +377,46 @@ static bool trans_SIMD_shift_s(DisasContext *s, arg_shimm *a)
  * H (16-bit lanes, index H:L:M, Vm in V0-V15) or S (index H:L, Vm = M:Rm).
  * The FP and saturating doubling forms of the group are left out.
  */
-static bool trans_SIMD_elem(DisasContext *s, arg_SIMD_elem *a)
+/* The lane index (H:L:M for H, H:L for S) and Vm (V0-V15 for H) of a
+   by-element form. */
+static void elem_index(const arg_elem *a, int *idx, int *rm)
+{
+    if (a->size == 1) {
+        *idx = a->h << 2 | a->l << 1 | a->m;
+        *rm = a->rm;
+    } else {
+        *idx = a->h << 1 | a->l;
+        *rm = a->m << 4 | a->rm;
+    }
+}
+
+/* SQDMULH, SQRDMULH, SQDMLAL, SQDMLSL, SQDMULL (by element, scalar): H or S. */
+static bool trans_SIMD_elem_s(DisasContext *s, arg_elem *a)
+{
+    static const enum A64SimdOp ops[16] = {
+        [3] = SOP_SQDMLAL, [7] = SOP_SQDMLSL, [11] = SOP_SQDMULL,
+        [12] = SOP_SQDMULH, [13] = SOP_SQRDMULH,
+    };
+    int idx, rm;
+
+    if (a->u || !ops[a->opc] || (a->size != 1 && a->size != 2))
+        return false;
+    elem_index(a, &idx, &rm);
+    gen_helper_desc(s, ops[a->opc], simd_desc(a->rd, a->rn, rm, a->size, 0, (unsigned)idx) |
+                                         SIMD_DESC_ELEM | SIMD_DESC_SCALAR);
+    return true;
+}
+
+static bool trans_SIMD_elem(DisasContext *s, arg_elem *a)
 {
     static const enum A64SimdOp ops[16][2] = {
         { SOP_COUNT, SOP_MLA }, { SOP_COUNT, SOP_COUNT },
-        { SOP_SMLAL, SOP_UMLAL }, { SOP_COUNT, SOP_COUNT },
+        { SOP_SMLAL, SOP_UMLAL }, { SOP_SQDMLAL, SOP_COUNT },
         { SOP_COUNT, SOP_MLS }, { SOP_COUNT, SOP_COUNT },
-        { SOP_SMLSL, SOP_UMLSL }, { SOP_COUNT, SOP_COUNT },
+        { SOP_SMLSL, SOP_UMLSL }, { SOP_SQDMLSL, SOP_COUNT },
         { SOP_MUL, SOP_COUNT }, { SOP_COUNT, SOP_COUNT },
-        { SOP_SMULL, SOP_UMULL }, { SOP_COUNT, SOP_COUNT },
-        { SOP_COUNT, SOP_COUNT }, { SOP_COUNT, SOP_COUNT },
+        { SOP_SMULL, SOP_UMULL }, { SOP_SQDMULL, SOP_COUNT },
+        { SOP_SQDMULH, SOP_COUNT }, { SOP_SQRDMULH, SOP_COUNT },
         { SOP_COUNT, SOP_COUNT }, { SOP_COUNT, SOP_COUNT },
     };
     enum A64SimdOp op = ops[a->opc][a->u];
@@ -372,13 +425,7 @@ static bool trans_SIMD_elem(DisasContext *s, arg_SIMD_elem *a)
 
     if (op == SOP_COUNT || (a->size != 1 && a->size != 2))
         return false;
-    if (a->size == 1) {
-        idx = a->h << 2 | a->l << 1 | a->m;
-        rm = a->rm;
-    } else {
-        idx = a->h << 1 | a->l;
-        rm = a->m << 4 | a->rm;
-    }
+    elem_index(a, &idx, &rm);
     desc = simd_desc(a->rd, a->rn, rm, a->size, a->q, (unsigned)idx) | SIMD_DESC_ELEM;
     gen_helper_desc(s, op, desc);
     return true;
@@ -517,13 +564,14 @@ static bool trans_SIMD_3same(DisasContext *s, arg_simd *a)
         { 2, { SOP_SRHADD, SOP_URHADD }, false }, { 4, { SOP_SHSUB, SOP_UHSUB }, false },
         { 5, { SOP_SQSUB, SOP_UQSUB }, true },
         { 6, { SOP_CMGT, SOP_CMHI }, true }, { 7, { SOP_CMGE, SOP_CMHS }, true },
-        { 8, { SOP_SSHL, SOP_USHL }, true },
+        { 8, { SOP_SSHL, SOP_USHL }, true }, { 9, { SOP_SQSHL, SOP_UQSHL }, true },
+        { 10, { SOP_SRSHL, SOP_URSHL }, true }, { 11, { SOP_SQRSHL, SOP_UQRSHL }, true },
         { 12, { SOP_SMAX, SOP_UMAX }, false }, { 13, { SOP_SMIN, SOP_UMIN }, false },
         { 14, { SOP_SABD, SOP_UABD }, false },
         { 16, { SOP_ADD, SOP_SUB }, true }, { 17, { SOP_CMTST, SOP_CMEQ }, true },
-        { 18, { SOP_MLA, SOP_MLS }, false }, { 19, { SOP_MUL, SOP_COUNT }, false },
+        { 18, { SOP_MLA, SOP_MLS }, false }, { 19, { SOP_MUL, SOP_PMUL }, false },
         { 20, { SOP_SMAXP, SOP_UMAXP }, false }, { 21, { SOP_SMINP, SOP_UMINP }, false },
-        { 23, { SOP_ADDP, SOP_COUNT }, true },
+        { 22, { SOP_SQDMULH, SOP_SQRDMULH }, false }, { 23, { SOP_ADDP, SOP_COUNT }, true },
     };
     enum A64SimdOp op = SOP_COUNT;
     bool has_d = false;
@@ -541,6 +589,10 @@ static bool trans_SIMD_3same(DisasContext *s, arg_simd *a)
     /* 64-bit lanes (size 11, only with Q = 1) exist for some operations. */
     if (op == SOP_COUNT || (a->size == 3 && (!a->q || !has_d)))
         return false;
+    /* PMUL has bytes only; SQDMULH/SQRDMULH halfwords and words only. */
+    if ((op == SOP_PMUL && a->size != 0) ||
+        ((op == SOP_SQDMULH || op == SOP_SQRDMULH) && (a->size == 0 || a->size == 3)))
+        return false;
     if (!gen_swar(s, op, a->rd, a->rn, a->rm, a->size, a->q))
         simd_gen_helper(s, op, a->rd, a->rn, a->rm, a->size, a->q, 0);
     return true;
@@ -552,15 +604,22 @@ static bool trans_SIMD_3same_s(DisasContext *s, arg_simd *a)
     static const enum A64SimdOp ops[32][2] = {
         [6] = { SOP_CMGT, SOP_CMHI }, [7] = { SOP_CMGE, SOP_CMHS },
         [8] = { SOP_SSHL, SOP_USHL }, [1] = { SOP_SQADD, SOP_UQADD },
-        [5] = { SOP_SQSUB, SOP_UQSUB },
+        [5] = { SOP_SQSUB, SOP_UQSUB }, [9] = { SOP_SQSHL, SOP_UQSHL },
+        [10] = { SOP_SRSHL, SOP_URSHL }, [11] = { SOP_SQRSHL, SOP_UQRSHL },
         [16] = { SOP_ADD, SOP_SUB }, [17] = { SOP_CMTST, SOP_CMEQ },
+        [22] = { SOP_SQDMULH, SOP_SQRDMULH },
     };
-    bool sat = a->opc == 1 || a->opc == 5;
+    bool sat = a->opc == 1 || a->opc == 5 || a->opc == 9 || a->opc == 11;
 
-    /* The saturating forms exist for every size; the others for D only. */
-    if (!(a->opc == 1 || a->opc == 5 || a->opc == 6 || a->opc == 7 || a->opc == 8 ||
-          a->opc == 16 || a->opc == 17) || (a->size != 3 && !sat))
+    /* The saturating forms exist for every size, SQDMULH/SQRDMULH for H and
+       S; the others for D only. */
+    if (a->opc == 22) {
+        if (a->size == 0 || a->size == 3)
+            return false;
+    } else if (!(sat || a->opc == 6 || a->opc == 7 || a->opc == 8 || a->opc == 10 ||
+                 a->opc == 16 || a->opc == 17) || (a->size != 3 && !sat)) {
         return false;
+    }
     gen_helper_desc(s, ops[a->opc][a->u],
                     simd_desc(a->rd, a->rn, a->rm, a->size, 0, 0) | SIMD_DESC_SCALAR);
     return true;
@@ -577,15 +636,39 @@ static bool trans_SIMD_3diff(DisasContext *s, arg_simd *a)
         { SOP_SSUBL, SOP_USUBL }, { SOP_SSUBW, SOP_USUBW },
         { SOP_ADDHN, SOP_RADDHN }, { SOP_SABAL, SOP_UABAL },
         { SOP_SUBHN, SOP_RSUBHN }, { SOP_SABDL, SOP_UABDL },
-        { SOP_SMLAL, SOP_UMLAL }, { SOP_COUNT, SOP_COUNT },
-        { SOP_SMLSL, SOP_UMLSL }, { SOP_COUNT, SOP_COUNT },
-        { SOP_SMULL, SOP_UMULL }, { SOP_COUNT, SOP_COUNT },
-        { SOP_COUNT, SOP_COUNT }, { SOP_COUNT, SOP_COUNT },
+        { SOP_SMLAL, SOP_UMLAL }, { SOP_SQDMLAL, SOP_COUNT },
+        { SOP_SMLSL, SOP_UMLSL }, { SOP_SQDMLSL, SOP_COUNT },
+        { SOP_SMULL, SOP_UMULL }, { SOP_SQDMULL, SOP_COUNT },
+        { SOP_PMULL, SOP_COUNT }, { SOP_COUNT, SOP_COUNT },
     };
+    enum A64SimdOp op = ops[a->opc][a->u];
 
-    if (a->size == 3 || ops[a->opc][a->u] == SOP_COUNT)
+    /* PMULL: bytes, or doublewords (FEAT_PMULL); SQDMxxL: H and S only */
+    if (op == SOP_PMULL && a->size != 1 && a->size != 2) {
+        simd_gen_helper(s, a->size ? SOP_PMULL64 : SOP_PMULL, a->rd, a->rn, a->rm, a->size,
+                        a->q, 0);
+        return true;
+    }
+    if (op == SOP_PMULL ||
+        ((op == SOP_SQDMLAL || op == SOP_SQDMLSL || op == SOP_SQDMULL) && a->size == 0))
+        return false;
+    if (a->size == 3 || op == SOP_COUNT)
         return false;
     simd_gen_helper(s, ops[a->opc][a->u], a->rd, a->rn, a->rm, a->size, a->q, 0);
+    return true;
+}
+
+/* SQDMLAL, SQDMLSL, SQDMULL (scalar): H -> S or S -> D. */
+static bool trans_SIMD_3diff_s(DisasContext *s, arg_simd *a)
+{
+    static const enum A64SimdOp ops[16] = {
+        [9] = SOP_SQDMLAL, [11] = SOP_SQDMLSL, [13] = SOP_SQDMULL,
+    };
+
+    if (a->u || !ops[a->opc] || (a->size != 1 && a->size != 2))
+        return false;
+    gen_helper_desc(s, ops[a->opc],
+                    simd_desc(a->rd, a->rn, a->rm, a->size, 0, 0) | SIMD_DESC_SCALAR);
     return true;
 }
 
@@ -605,6 +688,12 @@ static bool trans_SIMD_2misc(DisasContext *s, arg_simd *a)
     case 6 << 1 | 0: op = SOP_SADALP; if (size == 3) return false; break;
     case 6 << 1 | 1: op = SOP_UADALP; if (size == 3) return false; break;
     case 5 << 1 | 0: op = SOP_CNT; if (size != 0) return false; break;
+    case 3 << 1 | 0: op = SOP_SUQADD; break;
+    case 3 << 1 | 1: op = SOP_USQADD; break;
+    case 4 << 1 | 0: op = SOP_CLS; if (size == 3) return false; break;
+    case 4 << 1 | 1: op = SOP_CLZ; if (size == 3) return false; break;
+    case 7 << 1 | 0: op = SOP_SQABS; break;
+    case 7 << 1 | 1: op = SOP_SQNEG; break;
     case 5 << 1 | 1:
         if (size > 1)
             return false;
@@ -618,6 +707,12 @@ static bool trans_SIMD_2misc(DisasContext *s, arg_simd *a)
     case 10 << 1 | 0: op = SOP_CMLT0; break;
     case 11 << 1 | 0: op = SOP_ABS; break;
     case 11 << 1 | 1: op = SOP_NEG; break;
+    case 19 << 1 | 1:
+        /* SHLL/SHLL2: widen and shift left by the element size */
+        if (size == 3)
+            return false;
+        simd_gen_helper(s, SOP_USHLL, a->rd, a->rn, 0, size, a->q, 8u << size);
+        return true;
     case 18 << 1 | 0: case 18 << 1 | 1: case 20 << 1 | 0: case 20 << 1 | 1:
         /* XTN, SQXTUN, SQXTN, UQXTN */
         if (size == 3)
@@ -635,11 +730,25 @@ static bool trans_SIMD_2misc(DisasContext *s, arg_simd *a)
     return true;
 }
 
-/* Scalar CMxx #0, ABS, NEG on D registers. */
+/* Scalar CMxx #0, ABS, NEG on D registers; SUQADD, USQADD, SQABS, SQNEG
+   in every size. */
 static bool trans_SIMD_2misc_s(DisasContext *s, arg_simd *a)
 {
     enum A64SimdOp op;
 
+    switch (a->opc << 1 | a->u) {
+    case 3 << 1 | 0: op = SOP_SUQADD; goto any_size;
+    case 3 << 1 | 1: op = SOP_USQADD; goto any_size;
+    case 7 << 1 | 0: op = SOP_SQABS; goto any_size;
+    case 7 << 1 | 1: op = SOP_SQNEG; goto any_size;
+    case 18 << 1 | 1: case 20 << 1 | 0: case 20 << 1 | 1:
+        /* SQXTUN, SQXTN, UQXTN (scalar): narrow to size */
+        if (a->size == 3)
+            return false;
+        op = a->opc == 18 ? SOP_SQXTUN : a->u ? SOP_UQXTN : SOP_SQXTN;
+        goto any_size;
+    default: break;
+    }
     if (a->size != 3)
         return false;
     switch (a->opc << 1 | a->u) {
@@ -653,6 +762,9 @@ static bool trans_SIMD_2misc_s(DisasContext *s, arg_simd *a)
     default: return false;
     }
     simd_gen_helper(s, op, a->rd, a->rn, 0, 3, 0, 0);
+    return true;
+any_size:
+    gen_helper_desc(s, op, simd_desc(a->rd, a->rn, 0, a->size, 0, 0) | SIMD_DESC_SCALAR);
     return true;
 }
 

@@ -74,6 +74,18 @@ enum A64SimdOp {
     SOP_ADDHN, SOP_SUBHN, SOP_RADDHN, SOP_RSUBHN,
     /* scalar ADDP Dd, Vn.2D */
     SOP_ADDP_S,
+    /* elementwise with rounding or saturation (three same; Vd is the
+       accumulator of SUQADD/USQADD); the saturating ones set FPSR.QC */
+    SOP_SRSHL, SOP_URSHL, SOP_SQSHL, SOP_UQSHL, SOP_SQRSHL, SOP_UQRSHL,
+    SOP_SQDMULH, SOP_SQRDMULH, SOP_PMUL,
+    SOP_CLS, SOP_CLZ, SOP_SQABS, SOP_SQNEG, SOP_SUQADD, SOP_USQADD,
+    /* saturating shifts by immediate (imm = shift count): left, and right
+       narrowing (with rounding for the R forms) */
+    SOP_SQSHLI, SOP_UQSHLI, SOP_SQSHLU,
+    SOP_SQSHRN, SOP_SQRSHRN, SOP_UQSHRN, SOP_UQRSHRN, SOP_SQSHRUN, SOP_SQRSHRUN,
+    /* long: saturating doubling multiplies (QC) and polynomial multiplies
+       (PMULL of bytes, and of doublewords into 128 bits: FEAT_PMULL) */
+    SOP_SQDMULL, SOP_SQDMLAL, SOP_SQDMLSL, SOP_PMULL, SOP_PMULL64,
     SOP_COUNT
 };
 

@@ -246,10 +246,11 @@ helper_stxr(CPUCommon *env, uint64_t addr, uint64_t val, uint64_t size)
 /*
  * STXP of two doublewords: the host has no portable 16-byte compare-and-swap
  * without libatomic, so the pair is compared and stored under one process
- * lock.  That is atomic against other store-exclusive pairs, the only way
- * guest code updates 16-byte exclusive data.
+ * lock.  That is atomic against other store-exclusive pairs and CASP of
+ * doublewords (helper-atomic.c), the only ways guest code updates 16-byte
+ * data atomically.
  */
-static pthread_mutex_t stxp_lock = PTHREAD_MUTEX_INITIALIZER;
+pthread_mutex_t a64_pair_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static __attribute__((noinline)) uint64_t
 helper_stxp(CPUCommon *env, uint64_t addr, uint64_t lo, uint64_t hi)
@@ -260,13 +261,13 @@ helper_stxp(CPUCommon *env, uint64_t addr, uint64_t lo, uint64_t hi)
 
     cpu_helper_retaddr = (uintptr_t)__builtin_return_address(0);
     if (e->excl_addr == addr) {
-        pthread_mutex_lock(&stxp_lock);
+        pthread_mutex_lock(&a64_pair_lock);
         if (p[0] == e->excl_val && p[1] == e->excl_val2) {
             p[0] = lo;
             p[1] = hi;
             ok = true;
         }
-        pthread_mutex_unlock(&stxp_lock);
+        pthread_mutex_unlock(&a64_pair_lock);
     }
     cpu_helper_retaddr = 0;
     e->excl_addr = UINT64_MAX;
@@ -329,6 +330,10 @@ static void a64_init_globals(IRGlobals *g)
     ir_helper_register(&a64_helper_cntvct);
     ir_helper_register(&a64_helper_ic_ivau);
     ir_helper_register(&a64_helper_flags_explicit);
+    ir_helper_register(&a64_helper_atomic);
+    ir_helper_register(&a64_helper_cas);
+    ir_helper_register(&a64_helper_casp64);
+    ir_helper_register(&a64_helper_crc32);
 
     ir_globals_add(g, "pc", IR_TYPE_I64, (int32_t)offsetof(CPUCommon, pc));
     for (int i = 0; i < 31; i++) {

@@ -24,6 +24,7 @@
 #ifndef REMU_AARCH64_TRANSLATE_H
 #define REMU_AARCH64_TRANSLATE_H
 
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -127,5 +128,32 @@ bool a64_decode_ldst(DisasContext *s, uint32_t insn);
 /* Helpers registered by translate.c and used by the groups. */
 extern IRHelper a64_helper_exception, a64_helper_stxr, a64_helper_stxp,
     a64_helper_cntvct, a64_helper_ic_ivau;
+
+/* The lock of 16-byte atomic updates (STXP, CASP of doublewords). */
+extern pthread_mutex_t a64_pair_lock;
+
+/* ---- helper-atomic.c: FEAT_LSE ---------------------------------------- */
+
+/* The operations of LD<op>/SWP, numbered as opc (o3 = 0) of the encoding. */
+enum A64AtomicOp {
+    A64_ATOMIC_ADD, A64_ATOMIC_CLR, A64_ATOMIC_EOR, A64_ATOMIC_SET,
+    A64_ATOMIC_SMAX, A64_ATOMIC_SMIN, A64_ATOMIC_UMAX, A64_ATOMIC_UMIN,
+    A64_ATOMIC_SWP,
+};
+
+/* The low 8 << size bits. */
+static inline uint64_t size_mask(int size)
+{
+    return size >= 3 ? UINT64_MAX : (UINT64_C(1) << (8 << size)) - 1;
+}
+
+/* a64_atomic(addr, val, op << 2 | size) -> old value;
+ * a64_cas(addr, cmp, val, size) -> old value;
+ * a64_casp64(env, addr, cmp_lo, cmp_hi, val_lo, val_hi), old pair in
+ * env->atomic_pair. */
+extern IRHelper a64_helper_atomic, a64_helper_cas, a64_helper_casp64;
+
+/* translate-dp-reg.c: a64_crc32(acc, val, bytes << 32 | reflected polynomial). */
+extern IRHelper a64_helper_crc32;
 
 #endif

@@ -22,7 +22,12 @@
 /* AT_HWCAP bits (arch/arm64/include/uapi/asm/hwcap.h).  Only the features
  * the a64 frontend implements are advertised: for this wave that excludes
  * FP and ASIMD (bits 0 and 1), and the CPUID register emulation (bit 11). */
-#define A64_HWCAP 0
+#define A64_HWCAP ( \
+    (1u << 7) |     /* HWCAP_CRC32 */ \
+    (1u << 8) |     /* HWCAP_ATOMICS: FEAT_LSE */ \
+    (1u << 15) |    /* HWCAP_LRCPC: LDAPR */ \
+    (1u << 16) |    /* HWCAP_DCPOP: DC CVAP */ \
+    0)
 
 static void a64_init_regs(CPUCommon *c, uint64_t entry, uint64_t sp)
 {

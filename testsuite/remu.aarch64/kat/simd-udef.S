@@ -17,18 +17,23 @@
 kat_main:
     movi v0.16b, #0x11
     mov x0, sp
-    /* Left out: FP arithmetic and conversions, saturating integer ops */
+    /* Left out: FP arithmetic and conversions */
     UDEF("fadd s", fadd s0, s1, s2)
     UDEF("fmul 4s", fmul v0.4s, v1.4s, v2.4s)
     UDEF("scvtf d, x", scvtf d0, x1)
     UDEF("fcvtzs w, s", fcvtzs w0, s1)
     UDEF("fcmp d", fcmp d0, d1)
-    UDEF("sqshl 16b", sqshl v0.16b, v1.16b, v2.16b)
-    UDEF("sqdmulh 4s", sqdmulh v0.4s, v1.4s, v2.4s)
-    UDEF("sqabs 16b", sqabs v0.16b, v1.16b)
-    UDEF("sqrshrn 8b", sqrshrn v0.8b, v1.8h, #3)
+    /* Reserved sizes of the saturating ops: SQDMULH .16b and .2d, PMUL .8h,
+       CLS .2d, SQABS .1d (size 11, Q 0) */
+    UDEF("sqdmulh 16b", .inst 0x4e22b420)
+    UDEF("sqdmulh 2d", .inst 0x4ee2b420)
+    UDEF("pmul 8h", .inst 0x6e629c20)
+    UDEF("cls 2d", .inst 0x4ee04820)
+    UDEF("sqabs 1d", .inst 0x0ee07820)
+    UDEF("sqrshrn immh 1xxx (reserved)", .inst 0x0f409c20)
     UDEF("fmla 4s elem", fmla v0.4s, v1.4s, v2.s[1])
-    UDEF("sqdmull elem", sqdmull v0.4s, v1.4h, v2.h[1])
+    UDEF("sqdmull elem size 00 (reserved)", .inst 0x0f00b020)
+    UDEF("sqdmull 8b (reserved)", .inst 0x0e22d020)
     /* FEAT_FP16 forms: FMOV h, w and FMOV (vector, half-precision imm) */
     UDEF("fmov h, w", .inst 0x1ee70000)
     UDEF("fmov 4h imm (o2=1)", .inst 0x0f00fc00)

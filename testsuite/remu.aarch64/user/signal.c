@@ -121,6 +121,10 @@ void brk_insn(void);
 u64 bus_load(u64 addr);
 void stxr_loop(u64 addr, u64 v);
 void stxr_insn(void);
+u64 ldadd_fix(u64 addr, u64 v);
+void ldadd_insn(void);
+u64 cas_at(u64 addr);
+void casp_at(u64 addr);
 void spin_until(volatile int *flag);
 u64 my_setjmp(u64 *buf) __attribute__((returns_twice));
 void my_longjmp(u64 *buf, u64 v);
@@ -195,6 +199,18 @@ __asm__(".text\n"
         "    stxr w3, x1, [x0]\n"
         "    cbnz w3, 1b\n"
         "    ret\n"
+        /* FEAT_LSE: x4 is live (dirty) across the atomic, so a fault inside
+           its helper must not lose it. */
+        ".arch_extension lse\n"
+        ".globl ldadd_fix\n.globl ldadd_insn\n"
+        "ldadd_fix:\n"
+        "    add x4, x1, #100\n"
+        "ldadd_insn:\n"
+        "    ldaddal x1, x2, [x0]\n"
+        "    add x0, x2, x4\n"
+        "    ret\n"
+        ".globl cas_at\ncas_at:\n    mov x1, #0\n    casal x1, x1, [x0]\n    mov x0, x1\n    ret\n"
+        ".globl casp_at\ncasp_at:\n    casp x2, x3, x4, x5, [x0]\n    ret\n"
         ".globl spin_until\n"
         "spin_until:\n"
         "1:  ldr w1, [x0]\n"
@@ -559,6 +575,40 @@ static void test_faults(void)
     check_eq(f_addr, (u64)aligned + 4, "SIGBUS si_addr");
     check_eq(f_fault, (u64)aligned + 4, "SIGBUS fault_address");
     check_eq(f_pc, (u64)bus_load, "SIGBUS uc pc = the LDXR");
+
+    /* LSE atomics fault as the kernel reports them: misaligned SIGBUS
+       BUS_ADRALN (no FEAT_LSE2), unmapped SEGV_MAPERR, read-only
+       SEGV_ACCERR, with the pc at the atomic and the registers intact. */
+    fault_reset(1, 0, 0);
+    ldadd_fix((u64)aligned + 2, 1);
+    check(f_calls == 1 && f_sig == SIGBUS && f_code == BUS_ADRALN,
+          "SIGBUS BUS_ADRALN from a misaligned LDADDAL");
+    check_eq(f_addr, (u64)aligned + 2, "LDADDAL SIGBUS si_addr");
+    check_eq(f_pc, (u64)ldadd_insn, "LDADDAL SIGBUS uc pc = the LDADDAL");
+    static u64 pair[4] __attribute__((aligned(16)));
+    fault_reset(1, 0, 0);
+    casp_at((u64)pair + 8);
+    check(f_calls == 1 && f_sig == SIGBUS && f_code == BUS_ADRALN,
+          "SIGBUS BUS_ADRALN from CASP of doublewords 8-byte aligned");
+    check_eq(f_pc, (u64)casp_at, "CASP SIGBUS uc pc = the CASP");
+    ro = map(4096, 1);
+    fault_reset(0, 0, (u64)ro);
+    r = ldadd_fix((u64)ro + 8, 5);
+    check(f_calls == 1 && f_sig == SIGSEGV && f_code == SEGV_ACCERR,
+          "LDADDAL to read-only memory: SIGSEGV SEGV_ACCERR");
+    check_eq(f_addr, (u64)ro + 8, "LDADDAL SEGV_ACCERR si_addr");
+    check_eq(f_pc, (u64)ldadd_insn, "LDADDAL SEGV_ACCERR uc pc = the LDADDAL");
+    check_eq(r, 105, "LDADDAL after the handler: old value 0, x4 kept");
+    check_eq(ro[1], 5, "LDADDAL after the handler: memory added");
+    p = map(4096, 3);
+    sys3(NR_munmap, p, 4096, 0);
+    sigaction4(SIGSEGV, hfault, SA_SIGINFO | SA_RESTORER, 0, 0);
+    fault_reset(1, 0x77, 0);
+    r = cas_at((u64)p + 16);
+    check(f_calls == 1 && f_sig == SIGSEGV && f_code == SEGV_MAPERR,
+          "CASAL of unmapped memory: SIGSEGV SEGV_MAPERR");
+    check_eq(f_addr, (u64)p + 16, "CASAL SEGV_MAPERR si_addr");
+    check_eq(f_pc, (u64)cas_at + 4, "CASAL SEGV_MAPERR uc pc = the CASAL");
 }
 
 /* ---- 5. longjmp out of a handler ---------------------------------------------- */
