@@ -46,24 +46,44 @@ static bool reads_env_state(const IRBlock *b, const IROp *op)
     }
 }
 
-/* The state at a basic-block end: globals and LOCAL temps live; at a block
- * exit only globals (nothing reads a LOCAL temp after the block is left). */
-static void live_at_bb_end(const IRBlock *b, bool *live, bool exit)
+/*
+ * live[t] == gen means t is live.  A basic-block end makes every NORMAL
+ * temp dead by starting a new generation, then marks the globals (temps
+ * 1..count, ir.h) and the LOCAL temps live -- at a block exit only the
+ * globals (nothing reads a LOCAL temp after the block is left).  That costs
+ * the number of globals and locals, not of temps, per basic-block end.
+ */
+typedef struct Live {
+    uint32_t *mark, gen;
+    IRTempIdx *locals;
+    uint32_t nb_locals, nb_globals;
+} Live;
+
+static void live_at_bb_end(Live *l, bool exit)
 {
-    for (uint32_t t = 0; t < b->nb_temps; t++) {
-        IRTempKind k = b->temps[t].kind;
-        live[t] = k == IR_TEMP_GLOBAL || (k == IR_TEMP_LOCAL && !exit);
-    }
+    l->gen++;
+    for (uint32_t t = 1; t <= l->nb_globals; t++)
+        l->mark[t] = l->gen;
+    if (!exit)
+        for (uint32_t i = 0; i < l->nb_locals; i++)
+            l->mark[l->locals[i]] = l->gen;
 }
+
+#define IS_LIVE(l, t) ((l)->mark[t] == (l)->gen)
 
 void ir_liveness(IRBlock *b)
 {
-    bool *live = calloc(b->nb_temps ? b->nb_temps : 1, sizeof(bool));
-    uint32_t nb_globals = b->globals ? (uint32_t)b->globals->count : 0;
+    uint32_t n = b->nb_temps ? b->nb_temps : 1;
+    Live l = { .mark = calloc(n, sizeof(uint32_t)), .gen = 1,
+               .locals = calloc(n, sizeof(IRTempIdx)),
+               .nb_globals = b->globals ? (uint32_t)b->globals->count : 0 };
 
-    if (!live)
+    if (!l.mark || !l.locals)
         abort();
-    live_at_bb_end(b, live, true);
+    for (uint32_t t = 0; t < b->nb_temps; t++)
+        if (b->temps[t].kind == IR_TEMP_LOCAL)
+            l.locals[l.nb_locals++] = t;
+    live_at_bb_end(&l, true);
     for (uint32_t i = b->nb_ops; i-- > 0;) {
         IROp *op = &b->ops[i];
         uint32_t flags = ir_op_def(op)->flags;
@@ -71,31 +91,30 @@ void ir_liveness(IRBlock *b)
         uint16_t life = 0;
 
         if ((flags & IR_OPF_BB_END) && op->opc != IR_OP_set_label)
-            live_at_bb_end(b, live, (flags & IR_OPF_BLOCK_END) != 0);
+            live_at_bb_end(&l, (flags & IR_OPF_BLOCK_END) != 0);
         for (int a = 0; a < nout; a++) {
             IRTempIdx t = (IRTempIdx)op->args[a];
-            if (!live[t])
+            if (!IS_LIVE(&l, t))
                 life |= (uint16_t)(1u << a);
         }
         for (int a = 0; a < nout; a++)
-            live[op->args[a]] = false;
+            l.mark[op->args[a]] = 0;
         for (int a = nout; a < nout + nin; a++) {
             IRTempIdx t = (IRTempIdx)op->args[a];
             IRTempKind k = b->temps[t].kind;
             if (k == IR_TEMP_CONST || k == IR_TEMP_FIXED)
                 continue;
-            if (!live[t])
+            if (!IS_LIVE(&l, t))
                 life |= (uint16_t)(1u << a);
         }
         for (int a = nout; a < nout + nin; a++)
-            live[op->args[a]] = true;
+            l.mark[op->args[a]] = l.gen;
         if (reads_env_state(b, op)) {
-            /* globals are temps 1..count (ir.h) */
-            for (uint32_t t = 1; t <= nb_globals; t++)
-                live[t] = true;
+            for (uint32_t t = 1; t <= l.nb_globals; t++)
+                l.mark[t] = l.gen;
         }
         if (op->opc == IR_OP_set_label)
-            live_at_bb_end(b, live, false);
+            live_at_bb_end(&l, false);
         /* outputs of constants / env cannot exist (ir_check); clear stray bits */
         for (int a = 0; a < nout + nin; a++) {
             IRTempKind k = b->temps[op->args[a]].kind;
@@ -104,5 +123,6 @@ void ir_liveness(IRBlock *b)
         }
         op->life = life;
     }
-    free(live);
+    free(l.mark);
+    free(l.locals);
 }
