@@ -417,6 +417,7 @@ int user_load_program(const UserGuest *g, const char *path, const char *prefix,
     int r;
 
     user_proc.guest = g;
+    user_proc.ld_prefix = prefix;
     /* Permission first, as execve checks it before reading the file. */
     if (access(path, F_OK) == 0 && access(path, X_OK) < 0)
         return fail(err, errlen, 126, "%s", strerror(EACCES));
@@ -445,12 +446,9 @@ int user_load_program(const UserGuest *g, const char *path, const char *prefix,
         char ierr[256];
         const char *ipath = interp;
 
-        /* Under the prefix when the file exists there, as the -L of qemu. */
-        if (prefix && *prefix) {
-            snprintf(buf, sizeof(buf), "%s/%s", prefix, interp);
-            if (access(buf, F_OK) == 0)
-                ipath = buf;
-        }
+        /* Under the prefix when the file exists there, as the -L of qemu
+         * (user/path.c: links inside the prefix stay inside it). */
+        ipath = user_prefix_path(interp, true, buf, sizeof(buf));
         r = elf_open(g, ipath, &fi, ierr, sizeof(ierr));
         if (!r && fi.eh.type != ET_DYN_ && fi.eh.type != ET_EXEC_)
             r = fail(ierr, sizeof(ierr), 126, "%s", "not an executable");

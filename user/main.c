@@ -415,6 +415,7 @@ int user_main(const UserGuest *g, int argc, char **argv)
         o.ld_prefix = g->default_interp_prefix;
     exe = realpath(program, NULL);
     user_proc.exe_path = exe ? exe : program;
+    user_proc.ld_prefix = o.ld_prefix;
 
     if (engine_init(g->arch, &cfg) < 0)
         return 1;

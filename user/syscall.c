@@ -165,6 +165,19 @@ static const char *guest_path(const char *p)
     return p;
 }
 
+/* The host path of a guest path that a call only looks up: under the -L
+ * prefix when it exists there (user/path.c); follow says whether a link in
+ * the last component is followed.  One buffer per thread and argument. */
+static const char *lookup_path(const char *p, bool follow, int which)
+{
+    static __thread char buf[2][PATH_MAX];
+
+    p = guest_path(p);
+    if (!p || p == user_proc.exe_path)
+        return p;
+    return user_prefix_path(p, follow, buf[which], sizeof(buf[which]));
+}
+
 /* ---- flag and structure translation -------------------------------------- */
 
 static uint32_t host_open_bit(int flag)
@@ -398,7 +411,7 @@ static bool guest_elf(const char *path)
 /* execve of a guest program: run it under a new remu, with our options. */
 static int64_t sys_execve(uint64_t path, uint64_t argv, uint64_t envp)
 {
-    const char *p = guest_path(g_str(path));
+    const char *p = lookup_path(g_str(path), true, 0);
     size_t argc = 0, n = 0;
     char **args;
     int64_t r;
@@ -626,6 +639,8 @@ static int64_t sys_fcntl(int fd, int cmd, uint64_t arg)
 }
 
 #define PATH_ARG(v, a) const char *v = guest_path(g_str(a)); if (!v) return -EFAULT
+#define LOOKUP_ARG(v, a, follow) \
+    const char *v = lookup_path(g_str(a), (follow), 0); if (!v) return -EFAULT
 
 static int64_t dispatch_more(int id, const uint64_t a[6]);
 
@@ -655,8 +670,9 @@ static int64_t dispatch(CPU *cpu, int id, const uint64_t a[6])
     case USER_SYS_preadv: case USER_SYS_pwritev:
         return sys_iov(id, fd, a[1], (int)a[2], (int64_t)a[3], true);
     case USER_SYS_openat: {
-        PATH_ARG(p, a[1]);
-        return host_ret(openat(fd, p, (int)open_flags_to_host((uint32_t)a[2]), (mode_t)a[3]));
+        uint32_t hf = open_flags_to_host((uint32_t)a[2]);
+        LOOKUP_ARG(p, a[1], !(hf & O_NOFOLLOW));
+        return host_ret(openat(fd, p, (int)hf, (mode_t)a[3]));
     }
     case USER_SYS_close:
         return host_ret(close(fd));
@@ -668,7 +684,7 @@ static int64_t dispatch(CPU *cpu, int id, const uint64_t a[6])
         if (id == USER_SYS_fstat) {
             r = fstat(fd, &st);
         } else {
-            PATH_ARG(p, a[1]);
+            LOOKUP_ARG(p, a[1], !(a[3] & AT_SYMLINK_NOFOLLOW));
             r = fstatat(fd, p, &st, (int)a[3]);
         }
         if (r < 0)
@@ -676,7 +692,7 @@ static int64_t dispatch(CPU *cpu, int id, const uint64_t a[6])
         return stat_to_guest(id == USER_SYS_fstat ? a[1] : a[2], &st);
     }
     case USER_SYS_statx: {
-        PATH_ARG(p, a[1]);
+        LOOKUP_ARG(p, a[1], !(a[2] & AT_SYMLINK_NOFOLLOW));
         if (!g_write_ok(a[4], 256))
             return -EFAULT;
         return host_ret(syscall(SYS_statx, fd, p, (int)a[2], (unsigned)a[3], gp(a[4])));
@@ -686,7 +702,7 @@ static int64_t dispatch(CPU *cpu, int id, const uint64_t a[6])
             return -EFAULT;
         return host_ret(syscall(SYS_getdents64, fd, gp(a[1]), (unsigned)a[2]));
     case USER_SYS_readlinkat: {
-        PATH_ARG(p, a[1]);
+        LOOKUP_ARG(p, a[1], false);
         if (!g_write_ok(a[2], a[3]))
             return -EFAULT;
         if (p == user_proc.exe_path) {
@@ -701,11 +717,11 @@ static int64_t dispatch(CPU *cpu, int id, const uint64_t a[6])
         return host_ret(readlinkat(fd, p, gp(a[2]), a[3]));
     }
     case USER_SYS_faccessat: {
-        PATH_ARG(p, a[1]);
+        LOOKUP_ARG(p, a[1], true);
         return host_ret(syscall(SYS_faccessat, fd, p, (int)a[2]));
     }
     case USER_SYS_faccessat2: {
-        PATH_ARG(p, a[1]);
+        LOOKUP_ARG(p, a[1], !(a[3] & AT_SYMLINK_NOFOLLOW));
         return host_ret(faccessat(fd, p, (int)a[2], (int)a[3]));
     }
     case USER_SYS_fcntl:
@@ -786,7 +802,7 @@ static int64_t dispatch(CPU *cpu, int id, const uint64_t a[6])
         sync();
         return 0;
     case USER_SYS_statfs: {
-        PATH_ARG(p, a[0]);
+        LOOKUP_ARG(p, a[0], true);
         if (!g_write_ok(a[1], 120))
             return -EFAULT;
         return host_ret(syscall(SYS_statfs, p, gp(a[1])));

@@ -61,6 +61,7 @@ typedef struct UserImage {
 typedef struct UserProcess {
     const UserGuest *guest;
     const char *exe_path;       /* the guest program's absolute path */
+    const char *ld_prefix;      /* -L / REMU_LD_PREFIX, or NULL */
     UserImage exe, interp;
     bool has_interp;
     uint64_t initial_pc, initial_sp;
@@ -85,6 +86,16 @@ int user_load_program(const UserGuest *g, const char *path, const char *prefix,
  * Returns 0, or 126 with a reason in err. */
 int user_setup_stack(const UserGuest *g, int argc, char **argv, char **envp,
                      const char *execfn, char *err, size_t errlen);
+
+/* ---- paths under the -L prefix (path.c) ------------------------------- */
+
+/*
+ * The host path for the guest absolute path: the file under
+ * user_proc.ld_prefix when it exists there (resolved as in a chroot, into
+ * buf), else path itself.  /proc, /dev, /sys and relative paths are the
+ * host's.  follow_last: whether a link in the last component is followed.
+ */
+const char *user_prefix_path(const char *path, bool follow_last, char *buf, size_t buflen);
 
 /* ---- system calls (syscall.c) ------------------------------------------ */
 
