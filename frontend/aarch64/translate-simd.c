@@ -275,6 +275,45 @@ static bool trans_SIMD_modimm(DisasContext *s, arg_SIMD_modimm *a)
 
 /* ---- shifts by immediate ------------------------------------------------------ */
 
+/*
+ * SHL and USHR of any lane size, and SSHR of 64-bit lanes, by an immediate,
+ * on the halves: shifting the whole half moves bits into the next lane,
+ * which the mask of the bits each lane keeps takes out again.  false for
+ * the other shifts (the helper does them).
+ */
+static bool gen_swar_shift(DisasContext *s, enum A64SimdOp op, int rd, int rn, int size, int q,
+                           unsigned sh)
+{
+    const IRType t = IR_TYPE_I64;
+    unsigned esize = 8u << size;
+    uint64_t lane = esize == 64 ? UINT64_MAX : (UINT64_C(1) << esize) - 1, keep = 0;
+    IRTempIdx res[2];
+    int halves = q ? 2 : 1;
+
+    if (!(op == SOP_SHL || op == SOP_USHR || (op == SOP_SSHR && size == 3)))
+        return false;
+    if (op != SOP_SSHR && !(op == SOP_USHR && sh == esize))
+        for (unsigned i = 0; i < 64; i += esize)
+            keep |= (op == SOP_SHL ? (lane << sh) & lane : lane >> sh) << i;
+    for (int h = 0; h < halves; h++) {
+        IRTempIdx v = simd_ld64(s, rn, h), r = new_tmp(s, t);
+        if (op == SOP_SSHR) {
+            ir_gen_op2(s->b, IR_OP_sar, t, r, v, tconst(s, t, sh < 63 ? sh : 63));
+        } else if (op == SOP_USHR && sh == esize) {
+            ir_gen_movi(s->b, t, r, 0);
+        } else {
+            ir_gen_op2(s->b, op == SOP_SHL ? IR_OP_shl : IR_OP_shr, t, r, v, tconst(s, t, sh));
+            ir_gen_op2(s->b, IR_OP_and, t, r, r, tconst(s, t, keep));
+        }
+        res[h] = r;
+    }
+    for (int h = 0; h < halves; h++)
+        simd_st64(s, rd, h, res[h]);
+    if (!q)
+        simd_st64i(s, rd, 1, 0);
+    return true;
+}
+
 static bool gen_shift(DisasContext *s, arg_shimm *a, bool scalar)
 {
     int size, immhb = a->immh << 3 | a->immb;
@@ -331,15 +370,18 @@ static bool gen_shift(DisasContext *s, arg_shimm *a, bool scalar)
         enum A64SimdOp op = rops[a->opc / 2][a->u];
         if (op == SOP_COUNT || (size == 3 && !a->q))
             return false;
-        simd_gen_helper(s, op, a->rd, a->rn, 0, size, a->q, (unsigned)(2 * esize - immhb));
+        if (!gen_swar_shift(s, op, a->rd, a->rn, size, a->q, (unsigned)(2 * esize - immhb)))
+            simd_gen_helper(s, op, a->rd, a->rn, 0, size, a->q, (unsigned)(2 * esize - immhb));
         return true;
     }
     case 10:
         /* SHL (U = 0), SLI (U = 1) */
         if (size == 3 && !a->q)
             return false;
-        simd_gen_helper(s, a->u ? SOP_SLI : SOP_SHL, a->rd, a->rn, 0, size, a->q,
-                        (unsigned)(immhb - esize));
+        if (a->u || !gen_swar_shift(s, SOP_SHL, a->rd, a->rn, size, a->q,
+                                    (unsigned)(immhb - esize)))
+            simd_gen_helper(s, a->u ? SOP_SLI : SOP_SHL, a->rd, a->rn, 0, size, a->q,
+                            (unsigned)(immhb - esize));
         return true;
     case 16: case 17:
         /* SHRN/RSHRN (U = 0; U = 1, SQSHRUN/SQRSHRUN, is above): narrow size. */
@@ -454,6 +496,11 @@ static IRTempIdx gen_swar_op(DisasContext *s, enum A64SimdOp op, int size, IRTem
     IRTempIdx hi = tconst(s, t, lane_top[size]), lo = tconst(s, t, ~lane_top[size]);
     IRTempIdx r = new_tmp(s, t), x = new_tmp(s, t), y = new_tmp(s, t);
 
+    if (size == 3 && (op == SOP_ADD || op == SOP_SUB)) {
+        /* one lane per half: no carry to stop */
+        ir_gen_op2(bl, op == SOP_ADD ? IR_OP_add : IR_OP_sub, t, r, a, b);
+        return r;
+    }
     switch (op) {
     case SOP_ADD:
         ir_gen_op2(bl, IR_OP_and, t, x, a, lo);
