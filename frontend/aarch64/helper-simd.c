@@ -636,7 +636,8 @@ static void simd_exec(AArch64Env *e, enum A64SimdOp op, uint64_t desc)
 
 static void helper_simd(CPUCommon *env, uint64_t op, uint64_t desc)
 {
-    simd_exec((AArch64Env *)env, (enum A64SimdOp)op, desc);
+    if (!simd_exec_vec((AArch64Env *)env, (enum A64SimdOp)op, desc))
+        simd_exec((AArch64Env *)env, (enum A64SimdOp)op, desc);
 }
 
 IRHelper a64_helper_simd = {

@@ -106,6 +106,9 @@ static inline uint64_t simd_desc(int rd, int rn, int rm, int size, int q, unsign
            (uint64_t)q << 17 | (uint64_t)imm << 32;
 }
 
+/* helper-simd-vec.c: the whole-register fast path of a64_simd, false if
+ * it does not take (op, desc). */
+bool simd_exec_vec(AArch64Env *e, enum A64SimdOp op, uint64_t desc);
 void simd_gen_helper(DisasContext *s, enum A64SimdOp op, int rd, int rn, int rm, int size,
                      int q, unsigned imm);
 
