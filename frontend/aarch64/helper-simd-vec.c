@@ -159,6 +159,18 @@ static void pairs_vu64(bool sign, bool acc, vu64 n, vu64 d, vu64 *r)
     *r = (acc ? d : (vu64){0, 0}) + lo + hi;
 }
 
+/*
+ * A register by its two 64-bit halves: translated code writes registers
+ * that way (ldr q, inline ops), and one 16-byte load of what two 8-byte
+ * stores just wrote stalls the host's store forwarding for many cycles.
+ */
+static vu8 load_v(const AArch64Env *e, int r)
+{
+    vu64 v = { e->v[r][0], e->v[r][1] };
+
+    return (vu8)v;
+}
+
 bool simd_exec_vec(AArch64Env *e, enum A64SimdOp op, uint64_t desc)
 {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
@@ -175,9 +187,9 @@ bool simd_exec_vec(AArch64Env *e, enum A64SimdOp op, uint64_t desc)
      * not reach FPSR.QC. */
     if (saturating && !q)
         return false;
-    memcpy(&n, e->v[rn], 16);
-    memcpy(&m, e->v[rm], 16);
-    memcpy(&d, e->v[rd], 16);
+    n = load_v(e, rn);
+    m = load_v(e, rm);
+    d = load_v(e, rd);
     switch (op) {
     case SOP_SSHR: case SOP_USHR: case SOP_SSRA: case SOP_USRA:
         switch (size) {

@@ -330,6 +330,7 @@ static void a64_init_globals(IRGlobals *g)
     ir_helper_register(&a64_helper_cntvct);
     ir_helper_register(&a64_helper_ic_ivau);
     ir_helper_register(&a64_helper_flags_explicit);
+    ir_helper_register(&a64_helper_simd);
     ir_helper_register(&a64_helper_atomic);
     ir_helper_register(&a64_helper_cas);
     ir_helper_register(&a64_helper_casp64);
