@@ -135,6 +135,17 @@ void gen_set_nzcv_imm(DisasContext *s, unsigned nzcv)
     set_cc_op(s, A64_CC_EXPLICIT);
 }
 
+/* N, Z from res, C from carry (0/1), V from the sign of v: explicit flags. */
+static void put_explicit(DisasContext *s, IRType t, IRTempIdx res, IRTempIdx carry,
+                         IRTempIdx v)
+{
+    put64(s, A64_G_NF, t, res, true);
+    put64(s, A64_G_ZF, t, res, false);
+    put64(s, A64_G_CF, t, carry, false);
+    put64(s, A64_G_VF, t, v, true);
+    set_cc_op(s, A64_CC_EXPLICIT);
+}
+
 /*
  * Explicit flags of "a + b + cin" (cin 0 when none), type t, into the flag
  * globals: the carry out of the top with add2 on (0:a) + (0:b) (+ (0:cin)),
@@ -160,11 +171,7 @@ static void set_explicit_add(DisasContext *s, IRType t, IRTempIdx res, IRTempIdx
     ir_gen_op2(bl, IR_OP_xor, t, x, res, a);
     ir_gen_op2(bl, IR_OP_xor, t, y, a, b);
     ir_gen_op2(bl, IR_OP_andc, t, x, x, y);
-    put64(s, A64_G_NF, t, res, true);
-    put64(s, A64_G_ZF, t, res, false);
-    put64(s, A64_G_CF, t, carry, false);
-    put64(s, A64_G_VF, t, x, true);
-    set_cc_op(s, A64_CC_EXPLICIT);
+    put_explicit(s, t, res, carry, x);
 }
 
 /* cc_a or cc_b as a value of type t (the low half for i32). */
@@ -221,11 +228,7 @@ void gen_flags_explicit(DisasContext *s)
     ir_gen_op2(bl, IR_OP_xor, t, x, res, a);
     ir_gen_op2(bl, IR_OP_xor, t, y, a, b);
     ir_gen_op2(bl, IR_OP_and, t, x, x, y);
-    put64(s, A64_G_NF, t, res, true);
-    put64(s, A64_G_ZF, t, res, false);
-    put64(s, A64_G_CF, t, c, false);
-    put64(s, A64_G_VF, t, x, true);
-    set_cc_op(s, A64_CC_EXPLICIT);
+    put_explicit(s, t, res, c, x);
 }
 
 IRTempIdx gen_add_cc(DisasContext *s, IRType t, IRTempIdx a, IRTempIdx b,
