@@ -259,6 +259,9 @@ static bool trans_SYS(DisasContext *s, arg_SYS *a)
 #define A64_CNTFRQ_EL0  UINT64_C(1000000000)
 
 #define A64_ID_AA64ISAR0 ( \
+    UINT64_C(2) << 4 |      /* AES: AESE..AESIMC and PMULL .1Q */ \
+    UINT64_C(1) << 8 |      /* SHA1 */ \
+    UINT64_C(1) << 12 |     /* SHA2: SHA256 */ \
     UINT64_C(1) << 16 |     /* CRC32 */ \
     UINT64_C(2) << 20 |     /* Atomic: FEAT_LSE */ \
     0)

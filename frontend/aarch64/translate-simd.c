@@ -875,6 +875,43 @@ static bool trans_SIMD_tbl(DisasContext *s, arg_SIMD_tbl *a)
     return true;
 }
 
+/* ---- cryptographic extension (FEAT_AES, FEAT_SHA1, FEAT_SHA256) ------------------------ */
+
+static void gen_crypto(DisasContext *s, enum A64CryptoOp op, int rd, int rn, int rm)
+{
+    IRTempIdx args[3] = { IR_TEMP_ENV, tconst(s, IR_TYPE_I64, (uint64_t)op),
+                          tconst(s, IR_TYPE_I64, simd_desc(rd, rn, rm, 0, 1, 0)) };
+
+    ir_emit_call(s->b, &a64_helper_crypto, 0, args);
+}
+
+/* AESE (opcode 00100), AESD (00101), AESMC (00110), AESIMC (00111). */
+static bool trans_CRYPTO_aes(DisasContext *s, arg_CRYPTO_aes *a)
+{
+    if (a->opc < 4 || a->opc > 7)
+        return false;
+    gen_crypto(s, (enum A64CryptoOp)(COP_AESE + a->opc - 4), a->rd, a->rn, 0);
+    return true;
+}
+
+/* SHA1C SHA1P SHA1M SHA1SU0 SHA256H SHA256H2 SHA256SU1 (opcode 000..110). */
+static bool trans_CRYPTO_sha3(DisasContext *s, arg_CRYPTO_sha3 *a)
+{
+    if (a->opc == 7)
+        return false;
+    gen_crypto(s, (enum A64CryptoOp)(COP_SHA1C + a->opc), a->rd, a->rn, a->rm);
+    return true;
+}
+
+/* SHA1H (opcode 00000), SHA1SU1 (00001), SHA256SU0 (00010). */
+static bool trans_CRYPTO_sha2(DisasContext *s, arg_CRYPTO_sha2 *a)
+{
+    if (a->opc > 2)
+        return false;
+    gen_crypto(s, (enum A64CryptoOp)(COP_SHA1H + a->opc), a->rd, a->rn, 0);
+    return true;
+}
+
 /* ---- FP moves ------------------------------------------------------------------------- */
 
 /*

@@ -114,6 +114,17 @@ void simd_gen_helper(DisasContext *s, enum A64SimdOp op, int rd, int rn, int rm,
 
 extern IRHelper a64_helper_simd;
 
+/* The operations of the crypto helper a64_crypto(env, op, desc), desc as
+   for a64_simd (helper-crypto.c). */
+enum A64CryptoOp {
+    COP_AESE, COP_AESD, COP_AESMC, COP_AESIMC,
+    COP_SHA1C, COP_SHA1P, COP_SHA1M, COP_SHA1SU0, COP_SHA256H, COP_SHA256H2, COP_SHA256SU1,
+    COP_SHA1H, COP_SHA1SU1, COP_SHA256SU0,
+    COP_COUNT
+};
+
+extern IRHelper a64_helper_crypto;
+
 bool a64_decode_simd(DisasContext *s, uint32_t insn);
 bool a64_decode_ldst_simd(DisasContext *s, uint32_t insn);
 

@@ -335,6 +335,7 @@ static void a64_init_globals(IRGlobals *g)
     ir_helper_register(&a64_helper_cas);
     ir_helper_register(&a64_helper_casp64);
     ir_helper_register(&a64_helper_crc32);
+    ir_helper_register(&a64_helper_crypto);
 
     ir_globals_add(g, "pc", IR_TYPE_I64, (int32_t)offsetof(CPUCommon, pc));
     for (int i = 0; i < 31; i++) {

@@ -23,6 +23,10 @@
  * the a64 frontend implements are advertised: for this wave that excludes
  * FP and ASIMD (bits 0 and 1), and the CPUID register emulation (bit 11). */
 #define A64_HWCAP ( \
+    (1u << 3) |     /* HWCAP_AES */ \
+    (1u << 4) |     /* HWCAP_PMULL */ \
+    (1u << 5) |     /* HWCAP_SHA1 */ \
+    (1u << 6) |     /* HWCAP_SHA2 */ \
     (1u << 7) |     /* HWCAP_CRC32 */ \
     (1u << 8) |     /* HWCAP_ATOMICS: FEAT_LSE */ \
     (1u << 15) |    /* HWCAP_LRCPC: LDAPR */ \

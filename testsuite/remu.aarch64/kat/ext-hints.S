@@ -60,9 +60,10 @@ kat_main:
     ldr x22, [x19]
     CHECK("dc cvap", x22, 0x55aa55aa55aa55aa)
 
-    /* ID_AA64ISAR0_EL1: CRC32 (19:16) = 1, Atomic (23:20) = 2 */
+    /* ID_AA64ISAR0_EL1: AES (7:4) = 2 (with PMULL), SHA1 (11:8) = 1,
+       SHA2 (15:12) = 1, CRC32 (19:16) = 1, Atomic (23:20) = 2 */
     mrs x21, id_aa64isar0_el1
-    CHECK("id_aa64isar0_el1", x21, 0x210000)
+    CHECK("id_aa64isar0_el1", x21, 0x211120)
     /* ID_AA64ISAR1_EL1: DPB (3:0) = 1, LRCPC (23:20) = 1 */
     mrs x21, id_aa64isar1_el1
     CHECK("id_aa64isar1_el1", x21, 0x100001)
