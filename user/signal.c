@@ -608,8 +608,9 @@ static int64_t sys_sigaltstack(CPU *cpu, SigThread *t, uint64_t ss, uint64_t oss
     return 0;
 }
 
-/* kill/tkill/tgkill aimed at this process (thread_only: at this thread). */
-static int64_t signal_self(SigThread *t, int sig, bool thread_only)
+/* kill/tkill/tgkill aimed at this process (thread_only: at this thread);
+ * rt_sigqueueinfo passes the caller's siginfo as qinfo (else NULL). */
+static int64_t signal_self(SigThread *t, int sig, bool thread_only, const uint8_t *qinfo)
 {
     uint64_t handler;
     uint8_t info[128];
@@ -626,9 +627,14 @@ static int64_t signal_self(SigThread *t, int sig, bool thread_only)
             user_die_by_signal(sig);     /* without remu's core dump */
     }
     if (host_ok(sig) && !host_owned(sig)) {
-        long r = thread_only ? syscall(SYS_tgkill, getpid(), syscall(SYS_gettid), sig)
+        long r = qinfo ? syscall(SYS_rt_sigqueueinfo, getpid(), sig, qinfo)
+               : thread_only ? syscall(SYS_tgkill, getpid(), syscall(SYS_gettid), sig)
                              : kill(getpid(), sig);
         return r < 0 ? -errno : 0;
+    }
+    if (qinfo) {
+        record(t, sig, qinfo);
+        return 0;
     }
     /* Not carried by the host (SIGSEGV/SIGBUS are remu's; glibc's own
      * real-time signals): pending for this thread directly. */
@@ -651,7 +657,7 @@ int64_t signal_syscall(CPU *cpu, int id, const uint64_t a[6])
     switch (id) {
     case USER_SYS_kill:
         if ((pid_t)a[0] == pid || (pid_t)a[0] == 0)
-            return signal_self(t, (int)a[1], false);
+            return signal_self(t, (int)a[1], false, NULL);
         if ((int)a[1] && !host_ok((int)a[1]))
             return -EINVAL;
         r = kill((pid_t)a[0], (int)a[1]);
@@ -664,11 +670,28 @@ int64_t signal_syscall(CPU *cpu, int id, const uint64_t a[6])
         if (want_tid <= 0 || (id == USER_SYS_tgkill && (pid_t)a[0] <= 0))
             return -EINVAL;
         if (want_tid == tid && (id == USER_SYS_tkill || (pid_t)a[0] == pid))
-            return signal_self(t, sig, true);
+            return signal_self(t, sig, true, NULL);
         if (sig && !host_ok(sig))
             return -EINVAL;
         r = id == USER_SYS_tkill ? syscall(SYS_tkill, want_tid, sig)
                                  : syscall(SYS_tgkill, (pid_t)a[0], want_tid, sig);
+        break;
+    }
+    case USER_SYS_rt_sigqueueinfo: {
+        /* siginfo_t has the same 128-byte layout on both 64-bit hosts; the
+         * kernel sets si_signo itself and refuses non-negative si_code
+         * (except to oneself) - the host kernel checks that for us. */
+        uint8_t info[128];
+        int sig = (int)a[1];
+        if (!vma_check(a[2], 128, PROT_READ))
+            return -EFAULT;
+        memcpy(info, gp(a[2]), sizeof(info));
+        put32(info, (uint32_t)sig);
+        if ((pid_t)a[0] == pid)
+            return signal_self(t, sig, false, info);
+        if (sig && !host_ok(sig))
+            return -EINVAL;
+        r = syscall(SYS_rt_sigqueueinfo, (pid_t)a[0], sig, info);
         break;
     }
     case USER_SYS_rt_sigaction:
