@@ -3,9 +3,11 @@
    si_code, si_addr of a SIGSEGV on a known address, si_value of sigqueue),
    recovering from SIGSEGV and SIGBUS-free faults with siglongjmp, a handler
    on an alternate stack (sigaltstack), blocked signals staying pending
-   until unblocked, SA_NODEFER/SA_RESETHAND and sigsuspend.  The native run
+   until unblocked, SA_NODEFER/SA_RESETHAND, sigsuspend, sigtimedwait and
+   sigwaitinfo.  The native run
    is the oracle.  (POSIX timers, timer_create, are left out: remu-aarch64
    does not implement them yet.)  */
+#include <errno.h>
 #include <setjmp.h>
 #include <signal.h>
 #include <stdint.h>
@@ -13,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <time.h>
 #include <unistd.h>
 
 static volatile sig_atomic_t count[65];
@@ -191,6 +194,22 @@ int main(void)
     sigemptyset(&wait);
     sigsuspend(&wait);
     printf("sigsuspend: USR1 %d\n", count[SIGUSR1]);
+
+    /* sigtimedwait: a queued signal with its value, then a timeout.  */
+    v.sival_int = 31337;
+    sigqueue(getpid(), SIGRTMIN + 1, v);
+    raise(SIGUSR1);
+    siginfo_t got;
+    struct timespec tmo = { 0, 10 * 1000 * 1000 };
+    int w1 = sigtimedwait(&s, &got, &tmo);
+    int c1 = got.si_code == SI_TKILL;
+    int w2 = sigwaitinfo(&s, &got);
+    int c2 = got.si_code == SI_QUEUE, v2 = got.si_value.sival_int;
+    int w3 = sigtimedwait(&s, &got, &tmo);
+    int e3 = errno;
+    printf("sigtimedwait: USR1 first %d (tkill %d); sigwaitinfo: RT %d (queue %d value %d); "
+           "then %d EAGAIN %d; handlers ran %d\n", w1 == SIGUSR1, c1, w2 == SIGRTMIN + 1, c2, v2,
+           w3, e3 == EAGAIN, count[SIGUSR1]);
     sigprocmask(SIG_SETMASK, &old, NULL);
     return 0;
 }
