@@ -571,6 +571,47 @@ static int64_t sys_rt_sigsuspend(SigThread *t, uint64_t mask, uint64_t size)
     return -EINTR;
 }
 
+/* rt_sigtimedwait: take a signal of set that is pending for this thread
+ * (remu's pending set first, then the host kernel's), waiting at most
+ * timeout.  The host mask during the wait also blocks set, so a waited
+ * signal arriving before the host call stays queued for it (the kernel's
+ * sigtimedwait dequeues blocked members of its set); others interrupt it. */
+static int64_t sys_rt_sigtimedwait(SigThread *t, uint64_t set, uint64_t info,
+                                   uint64_t timeout, uint64_t size)
+{
+    uint64_t want, p;
+    sigset_t old, hmask, hwant;
+    siginfo_t si;
+    long r;
+
+    if (size != 8)
+        return -EINVAL;
+    if (!vma_check(set, 8, PROT_READ) || (info && !vma_check(info, 128, PROT_WRITE)) ||
+        (timeout && !vma_check(timeout, 16, PROT_READ)))
+        return -EFAULT;
+    want = get64(gp(set)) & ~UNBLOCKABLE;
+    host_block_all(&old);
+    p = __atomic_load_n(&t->pending, __ATOMIC_SEQ_CST) & want;
+    if (p) {
+        int sig = next_signal(p);
+        if (info)
+            memcpy(gp(info), t->info[sig], 128);
+        __atomic_fetch_and(&t->pending, ~SIGBIT(sig), __ATOMIC_SEQ_CST);
+        host_apply_mask(t->blocked);
+        return sig;
+    }
+    host_mask_of(t->blocked | want | __atomic_load_n(&t->pending, __ATOMIC_SEQ_CST), &hmask);
+    pthread_sigmask(SIG_SETMASK, &hmask, NULL);
+    host_mask_of(want, &hwant);
+    r = syscall(SYS_rt_sigtimedwait, &hwant, &si, timeout ? gp(timeout) : NULL, (size_t)(_NSIG / 8));
+    if (r < 0)
+        r = -errno;
+    else if (info)
+        memcpy(gp(info), &si, 128);    /* the same layout on both hosts */
+    host_apply_mask(t->blocked);
+    return r;
+}
+
 static int64_t sys_sigaltstack(CPU *cpu, SigThread *t, uint64_t ss, uint64_t oss)
 {
     uint64_t sp = guest->get_sp(cpu->env);
@@ -608,8 +649,9 @@ static int64_t sys_sigaltstack(CPU *cpu, SigThread *t, uint64_t ss, uint64_t oss
     return 0;
 }
 
-/* kill/tkill/tgkill aimed at this process (thread_only: at this thread). */
-static int64_t signal_self(SigThread *t, int sig, bool thread_only)
+/* kill/tkill/tgkill aimed at this process (thread_only: at this thread);
+ * rt_sigqueueinfo passes the caller's siginfo as qinfo (else NULL). */
+static int64_t signal_self(SigThread *t, int sig, bool thread_only, const uint8_t *qinfo)
 {
     uint64_t handler;
     uint8_t info[128];
@@ -626,9 +668,14 @@ static int64_t signal_self(SigThread *t, int sig, bool thread_only)
             user_die_by_signal(sig);     /* without remu's core dump */
     }
     if (host_ok(sig) && !host_owned(sig)) {
-        long r = thread_only ? syscall(SYS_tgkill, getpid(), syscall(SYS_gettid), sig)
+        long r = qinfo ? syscall(SYS_rt_sigqueueinfo, getpid(), sig, qinfo)
+               : thread_only ? syscall(SYS_tgkill, getpid(), syscall(SYS_gettid), sig)
                              : kill(getpid(), sig);
         return r < 0 ? -errno : 0;
+    }
+    if (qinfo) {
+        record(t, sig, qinfo);
+        return 0;
     }
     /* Not carried by the host (SIGSEGV/SIGBUS are remu's; glibc's own
      * real-time signals): pending for this thread directly. */
@@ -651,7 +698,7 @@ int64_t signal_syscall(CPU *cpu, int id, const uint64_t a[6])
     switch (id) {
     case USER_SYS_kill:
         if ((pid_t)a[0] == pid || (pid_t)a[0] == 0)
-            return signal_self(t, (int)a[1], false);
+            return signal_self(t, (int)a[1], false, NULL);
         if ((int)a[1] && !host_ok((int)a[1]))
             return -EINVAL;
         r = kill((pid_t)a[0], (int)a[1]);
@@ -664,11 +711,28 @@ int64_t signal_syscall(CPU *cpu, int id, const uint64_t a[6])
         if (want_tid <= 0 || (id == USER_SYS_tgkill && (pid_t)a[0] <= 0))
             return -EINVAL;
         if (want_tid == tid && (id == USER_SYS_tkill || (pid_t)a[0] == pid))
-            return signal_self(t, sig, true);
+            return signal_self(t, sig, true, NULL);
         if (sig && !host_ok(sig))
             return -EINVAL;
         r = id == USER_SYS_tkill ? syscall(SYS_tkill, want_tid, sig)
                                  : syscall(SYS_tgkill, (pid_t)a[0], want_tid, sig);
+        break;
+    }
+    case USER_SYS_rt_sigqueueinfo: {
+        /* siginfo_t has the same 128-byte layout on both 64-bit hosts; the
+         * kernel sets si_signo itself and refuses non-negative si_code
+         * (except to oneself) - the host kernel checks that for us. */
+        uint8_t info[128];
+        int sig = (int)a[1];
+        if (!vma_check(a[2], 128, PROT_READ))
+            return -EFAULT;
+        memcpy(info, gp(a[2]), sizeof(info));
+        put32(info, (uint32_t)sig);
+        if ((pid_t)a[0] == pid)
+            return signal_self(t, sig, false, info);
+        if (sig && !host_ok(sig))
+            return -EINVAL;
+        r = syscall(SYS_rt_sigqueueinfo, (pid_t)a[0], sig, info);
         break;
     }
     case USER_SYS_rt_sigaction:
@@ -681,6 +745,8 @@ int64_t signal_syscall(CPU *cpu, int id, const uint64_t a[6])
         return sys_rt_sigsuspend(t, a[0], a[1]);
     case USER_SYS_sigaltstack:
         return sys_sigaltstack(cpu, t, a[0], a[1]);
+    case USER_SYS_rt_sigtimedwait:
+        return sys_rt_sigtimedwait(t, a[0], a[1], a[2], a[3]);
     case USER_SYS_getitimer:
         /* struct itimerval: four 64-bit words on every 64-bit Linux. */
         if (!vma_check(a[1], 32, PROT_WRITE))
@@ -716,8 +782,8 @@ bool signal_restart_syscall(int id)
         return true;
     /* signal(7): these are never restarted after a handler. */
     switch (id) {
-    case USER_SYS_rt_sigsuspend: case USER_SYS_nanosleep: case USER_SYS_clock_nanosleep:
-    case USER_SYS_ppoll: case USER_SYS_pselect6: case USER_SYS_epoll_pwait:
+    case USER_SYS_rt_sigsuspend: case USER_SYS_rt_sigtimedwait:
+    case USER_SYS_nanosleep: case USER_SYS_clock_nanosleep: case USER_SYS_ppoll: case USER_SYS_pselect6: case USER_SYS_epoll_pwait:
         return false;
     default:
         return (flags & G_SA_RESTART) != 0;

@@ -951,9 +951,9 @@ static int64_t dispatch(CPU *cpu, int id, const uint64_t a[6])
             return host_ret(prctl((int)a[0], gp(a[1]), 0, 0, 0));
         }
         return -EINVAL;
-    case USER_SYS_kill: case USER_SYS_tkill: case USER_SYS_tgkill:
+    case USER_SYS_kill: case USER_SYS_tkill: case USER_SYS_tgkill: case USER_SYS_rt_sigqueueinfo:
     case USER_SYS_rt_sigaction: case USER_SYS_rt_sigprocmask: case USER_SYS_rt_sigpending:
-    case USER_SYS_rt_sigsuspend: case USER_SYS_sigaltstack:
+    case USER_SYS_rt_sigsuspend: case USER_SYS_sigaltstack: case USER_SYS_rt_sigtimedwait:
     case USER_SYS_getitimer: case USER_SYS_setitimer:
         return signal_syscall(cpu, id, a);
     case USER_SYS_futex:

@@ -125,8 +125,8 @@ void signal_deliver_pending(CPU *cpu);
  * to its handler at once, or the process dies.  SIGSEGV with code 0 gets
  * SEGV_MAPERR or SEGV_ACCERR from the record of guest mappings. */
 void signal_force(CPU *cpu, int sig, int code, uint64_t addr);
-/* kill, tkill, tgkill, rt_sigaction, rt_sigprocmask, rt_sigpending,
- * rt_sigsuspend, sigaltstack, getitimer, setitimer. */
+/* kill, tkill, tgkill, rt_sigqueueinfo, rt_sigaction, rt_sigprocmask, rt_sigpending,
+ * rt_sigsuspend, rt_sigtimedwait, sigaltstack, getitimer, setitimer. */
 int64_t signal_syscall(CPU *cpu, int id, const uint64_t a[6]);
 /* rt_sigreturn: registers, mask and altstack from the frame. */
 void signal_sigreturn(CPU *cpu);

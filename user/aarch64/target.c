@@ -175,6 +175,8 @@ static const UserSyscallName a64_syscalls[] = {
     { 129, USER_SYS_kill },
     { 130, USER_SYS_tkill },
     { 131, USER_SYS_tgkill },
+    { 137, USER_SYS_rt_sigtimedwait },
+    { 138, USER_SYS_rt_sigqueueinfo },
     { 132, USER_SYS_sigaltstack },
     { 133, USER_SYS_rt_sigsuspend },
     { 134, USER_SYS_rt_sigaction },
