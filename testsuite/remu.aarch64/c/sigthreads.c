@@ -12,14 +12,36 @@
 #include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
+#include <stdlib.h>
 #include <unistd.h>
+
+/* In a child: wait until the parent sleeps (blocked in its read), so that
+   the signal sent next interrupts the read rather than arriving before it. */
+static void wait_parent_asleep(void)
+{
+    char path[64], buf[256];
+    snprintf(path, sizeof path, "/proc/%d/stat", (int) getppid());
+    for (int tries = 0; tries < 20000; tries++) {
+        FILE *f = fopen(path, "r");
+        char *p = NULL;
+        if (f) {
+            size_t n = fread(buf, 1, sizeof buf - 1, f);
+            buf[n] = 0;
+            fclose(f);
+            p = strrchr(buf, ')');
+        }
+        if (p && p[1] == ' ' && p[2] == 'S')
+            return;
+        usleep(500);
+    }
+}
 
 #define NT 16
 
 static __thread volatile int got_usr1;
 static __thread volatile int handler_saw_self;
 static __thread pthread_t me;
-static atomic_int total_usr1, usr2_on_catcher, ready;
+static atomic_int total_usr1, usr2_on_catcher, ready, sigints_taken;
 static volatile int catcher_index = -1;
 static pthread_barrier_t bar;
 
@@ -67,6 +89,7 @@ static void *waiter(void *arg)
     for (int i = 0; i < 3; i++) {
         sigwait(&s, &sig);
         n += sig == SIGINT;
+        atomic_fetch_add(&sigints_taken, 1);
     }
     return (void *) (long) n;
 }
@@ -118,9 +141,11 @@ int main(void)
 
     pthread_t w;
     pthread_create(&w, NULL, waiter, NULL);
+    /* One at a time: two SIGINTs pending at once would merge into one. */
     for (int i = 0; i < 3; i++) {
         pthread_kill(w, SIGINT);
-        usleep(2000);
+        while (atomic_load(&sigints_taken) <= i)
+            usleep(100);
     }
     void *wr;
     pthread_join(w, &wr);
@@ -136,7 +161,7 @@ int main(void)
     pthread_t reader_self = pthread_self();
     (void) reader_self;
     if (fork() == 0) {
-        usleep(20000);
+        wait_parent_asleep();
         kill(getppid(), SIGALRM);
         usleep(20000);
         kill(getppid(), SIGALRM);
@@ -152,7 +177,7 @@ int main(void)
     sa.sa_flags = 0;
     sigaction(SIGALRM, &sa, NULL);
     if (fork() == 0) {
-        usleep(20000);
+        wait_parent_asleep();
         kill(getppid(), SIGALRM);
         usleep(50000);
         write(fd[1], "late", 4);
