@@ -264,7 +264,7 @@ static uint64_t satop(enum A64SimdOp op, int size, uint64_t a, uint64_t b, uint6
     /* by immediate: b is the shift count, 0 .. esize - 1 */
     case SOP_SQSHLI: return shift_reg(size, a, b, true, false, true, sat);
     case SOP_UQSHLI: return shift_reg(size, a, b, false, false, true, sat);
-    case SOP_SQSHLU: return sat_lane(sa << b, size, false, sat);
+    case SOP_SQSHLU: return sat_lane(sa * ((__int128)1 << b), size, false, sat);
     case SOP_SQABS: return sat_lane(sa < 0 ? -sa : sa, size, true, sat);
     case SOP_SQNEG: return sat_lane(-sa, size, true, sat);
     /* SUQADD: signed Vd + unsigned Vn; USQADD: unsigned Vd + signed Vn */
