@@ -17,12 +17,15 @@
 kat_main:
     movi v0.16b, #0x11
     mov x0, sp
-    /* Left out: FP arithmetic and conversions, saturating integer ops */
-    UDEF("fadd s", fadd s0, s1, s2)
+    /* Left out: FEAT_FP16 arithmetic (type 11), vector FP, saturating integer ops */
+    UDEF("fadd h", .inst 0x1ee22820)
     UDEF("fmul 4s", fmul v0.4s, v1.4s, v2.4s)
-    UDEF("scvtf d, x", scvtf d0, x1)
-    UDEF("fcvtzs w, s", fcvtzs w0, s1)
-    UDEF("fcmp d", fcmp d0, d1)
+    UDEF("scvtf h, x", .inst 0x9ee20020)
+    UDEF("fcvtzs w, h", .inst 0x1ef80020)
+    UDEF("fcmp h", .inst 0x1ee12000)
+    UDEF("fadd type 10", .inst 0x1ea22820)
+    UDEF("fcvt s to s", .inst 0x1e224020)
+    UDEF("fcvtzs w fixed scale < 32", .inst 0x1e180020)
     UDEF("sqshl 16b", sqshl v0.16b, v1.16b, v2.16b)
     UDEF("sqdmulh 4s", sqdmulh v0.4s, v1.4s, v2.4s)
     UDEF("sqabs 16b", sqabs v0.16b, v1.16b)
