@@ -23,6 +23,7 @@
 
 #include "core/tb.h"
 #include "frontend/aarch64/translate.h"
+#include "frontend/aarch64/translate-fp.h"
 #include "frontend/aarch64/translate-simd.h"
 
 /* ---- registers ----------------------------------------------------------- */
@@ -371,7 +372,7 @@ static bool a64_disas_insn(DisasContext *s, uint32_t insn)
     if ((op0 & 0x7) == 0x5)
         return a64_decode_dp_reg(s, insn);
     if ((op0 & 0x7) == 0x7)
-        return a64_decode_simd(s, insn);
+        return a64_decode_fp(s, insn) || a64_decode_simd(s, insn);
     return false;
 }
 

@@ -17,12 +17,15 @@
 kat_main:
     movi v0.16b, #0x11
     mov x0, sp
-    /* Left out: FP arithmetic and conversions */
-    UDEF("fadd s", fadd s0, s1, s2)
+    /* Left out: FEAT_FP16 arithmetic (type 11), vector FP */
+    UDEF("fadd h", .inst 0x1ee22820)
     UDEF("fmul 4s", fmul v0.4s, v1.4s, v2.4s)
-    UDEF("scvtf d, x", scvtf d0, x1)
-    UDEF("fcvtzs w, s", fcvtzs w0, s1)
-    UDEF("fcmp d", fcmp d0, d1)
+    UDEF("scvtf h, x", .inst 0x9ee20020)
+    UDEF("fcvtzs w, h", .inst 0x1ef80020)
+    UDEF("fcmp h", .inst 0x1ee12000)
+    UDEF("fadd type 10", .inst 0x1ea22820)
+    UDEF("fcvt s to s", .inst 0x1e224020)
+    UDEF("fcvtzs w fixed scale < 32", .inst 0x1e180020)
     /* Reserved sizes of the saturating ops: SQDMULH .16b and .2d, PMUL .8h,
        CLS .2d, SQABS .1d (size 11, Q 0) */
     UDEF("sqdmulh 16b", .inst 0x4e22b420)

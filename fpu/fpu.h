@@ -1,0 +1,121 @@
+/*
+ * fpu.h - a portable IEEE 754 binary floating-point library for the guests
+ * (f16, f32, f64), in integer arithmetic only: it never touches the host FPU,
+ * so results and flags are the same on every host.
+ *
+ * Values travel as raw bit patterns (uint16_t/uint32_t/uint64_t in a
+ * uint64_t).  Every operation takes an FPUStatus, which holds the guest's
+ * rules (rounding mode, flush-to-zero, default-NaN mode, tininess, NaN
+ * propagation, default NaN sign, Arm's alternative half precision) and
+ * collects the sticky exception flags.
+ *
+ * The flag bits are laid out as Arm's FPSR cumulative bits (IOC bit 0 ...
+ * IXC bit 4, IDC bit 7) so that the AArch64 frontend ORs them in directly;
+ * other guests map them to their own layout.
+ */
+#ifndef REMU_FPU_H
+#define REMU_FPU_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+enum FPURounding {
+    FPU_RNE,            /* to nearest, ties to even */
+    FPU_RUP,            /* towards +infinity */
+    FPU_RDOWN,          /* towards -infinity */
+    FPU_RZERO,          /* towards zero */
+    FPU_RNA,            /* to nearest, ties away from zero (FCVTA*, FRINTA) */
+};
+
+enum {
+    FPU_INVALID = 1u << 0,
+    FPU_DIVZERO = 1u << 1,
+    FPU_OVERFLOW = 1u << 2,
+    FPU_UNDERFLOW = 1u << 3,
+    FPU_INEXACT = 1u << 4,
+    FPU_INPUT_DENORMAL = 1u << 7,
+};
+
+/* Which NaN operand a two- or three-operand operation returns. */
+enum FPUNaNRule {
+    /* Arm ARM FPProcessNaNs/FPProcessNaNs3: the first signalling NaN in
+     * operand order, else the first quiet NaN; fused multiply-add checks
+     * the addend first and returns the default NaN for a quiet-NaN addend
+     * with infinity * zero. */
+    FPU_NAN_ARM,
+    /* x86 SSE (Intel SDM vol. 1, 4.8.3.5): the first source operand if it
+     * is a NaN, else the second; the default NaN is negative. */
+    FPU_NAN_X86,
+};
+
+typedef struct FPUStatus {
+    uint8_t rounding;           /* enum FPURounding */
+    uint8_t flags;              /* sticky FPU_* exception flags */
+    bool flush_inputs;          /* denormal inputs read as zero (Arm FZ, x86 DAZ) */
+    bool flush_outputs;         /* tiny results become zero (Arm FZ, x86 FTZ) */
+    bool default_nan;           /* NaN results are the default NaN (Arm DN) */
+    bool tininess_before_rounding;  /* Arm: before (FPRoundBase); x86: after */
+    bool input_denormal_flag;   /* flushing an input sets FPU_INPUT_DENORMAL (Arm) */
+    bool ahp;                   /* f16 is Arm's alternative format (FPCR.AHP) */
+    uint8_t nan_rule;           /* enum FPUNaNRule */
+    bool default_nan_negative;  /* the default NaN's sign (x86: 1, Arm: 0) */
+} FPUStatus;
+
+/* The status of an Arm core with this FPCR rounding and FZ/DN/AHP, all clear. */
+void fpu_status_arm(FPUStatus *st, int rmode, bool fz, bool dn, bool ahp);
+/* The status of x86 SSE with MXCSR-style rounding, DAZ and FTZ. */
+void fpu_status_x86(FPUStatus *st, int rounding, bool daz, bool ftz);
+
+/* A format: exponent and fraction widths. */
+typedef struct FPUFormat {
+    int ebits, mbits;
+} FPUFormat;
+
+extern const FPUFormat fpu_f16, fpu_f32, fpu_f64;
+
+/* Relations returned by fpu_compare. */
+enum FPURelation { FPU_LESS, FPU_EQUAL, FPU_GREATER, FPU_UNORDERED };
+
+/* Generic operations on format f (operands and results are raw bits). */
+uint64_t fpu_add(const FPUFormat *f, uint64_t a, uint64_t b, FPUStatus *st);
+uint64_t fpu_sub(const FPUFormat *f, uint64_t a, uint64_t b, FPUStatus *st);
+uint64_t fpu_mul(const FPUFormat *f, uint64_t a, uint64_t b, FPUStatus *st);
+uint64_t fpu_div(const FPUFormat *f, uint64_t a, uint64_t b, FPUStatus *st);
+uint64_t fpu_sqrt(const FPUFormat *f, uint64_t a, FPUStatus *st);
+/* addend + a * b, rounded once (negate operands by flipping their sign
+ * bits before the call, as Arm's FMSUB/FNMADD/FNMSUB do). */
+uint64_t fpu_muladd(const FPUFormat *f, uint64_t addend, uint64_t a, uint64_t b,
+                    FPUStatus *st);
+/* Quiet compares raise invalid for signalling NaNs only, signalling
+ * compares for every NaN. */
+enum FPURelation fpu_compare(const FPUFormat *f, uint64_t a, uint64_t b, bool signalling,
+                             FPUStatus *st);
+/* Arm FPMax/FPMin (+0 > -0, NaNs propagate) and FPMaxNum/FPMinNum (IEEE
+ * 754-2008 maxNum/minNum: a quiet NaN loses against a number). */
+uint64_t fpu_max(const FPUFormat *f, uint64_t a, uint64_t b, FPUStatus *st);
+uint64_t fpu_min(const FPUFormat *f, uint64_t a, uint64_t b, FPUStatus *st);
+uint64_t fpu_maxnum(const FPUFormat *f, uint64_t a, uint64_t b, FPUStatus *st);
+uint64_t fpu_minnum(const FPUFormat *f, uint64_t a, uint64_t b, FPUStatus *st);
+/* Round to an integral value in the given rounding mode; exact selects
+ * whether an inexact result raises FPU_INEXACT (FRINTX vs the others). */
+uint64_t fpu_round_int(const FPUFormat *f, uint64_t a, int rounding, bool exact,
+                       FPUStatus *st);
+/* Between formats (f16 obeys st->ahp). */
+uint64_t fpu_convert(const FPUFormat *to, const FPUFormat *from, uint64_t a, FPUStatus *st);
+/* a * 2^fbits rounded to an integer of 32 or 64 bits, signed or unsigned,
+ * saturating out-of-range values and NaNs (NaN -> 0) with FPU_INVALID.
+ * The result is the integer's bits zero-extended from width. */
+uint64_t fpu_to_int(const FPUFormat *f, uint64_t a, int fbits, int width, bool is_signed,
+                    int rounding, FPUStatus *st);
+/* The integer v (of 64 bits, signed or unsigned) times 2^-fbits, rounded. */
+uint64_t fpu_from_int(const FPUFormat *f, uint64_t v, bool is_signed, int fbits,
+                      FPUStatus *st);
+/* a * 2^n, rounded. */
+uint64_t fpu_scale(const FPUFormat *f, uint64_t a, int n, FPUStatus *st);
+
+/* Classification of raw bits. */
+bool fpu_is_nan(const FPUFormat *f, uint64_t a);
+bool fpu_is_snan(const FPUFormat *f, uint64_t a);
+uint64_t fpu_default_nan(const FPUFormat *f, const FPUStatus *st);
+
+#endif

@@ -1,0 +1,54 @@
+/*
+ * translate-fp.h - what translate-fp.c and helper-fp.c share: the scalar FP
+ * helpers and their operand word.
+ *
+ * The helpers are value-based (operands in as raw bits, the result out), so
+ * that IR floating-point ops can replace them later.  They read env->fpcr
+ * and OR the exception flags into env->fpsr, and touch no IR global, so they
+ * are called with no IR_CALL_* flag (not PURE: they write env->fpsr).
+ */
+#ifndef REMU_AARCH64_TRANSLATE_FP_H
+#define REMU_AARCH64_TRANSLATE_FP_H
+
+#include "frontend/aarch64/translate.h"
+
+enum A64FPOp {
+    /* a64_fp2(env, desc, a, b) */
+    FP2_ADD, FP2_SUB, FP2_MUL, FP2_DIV, FP2_MAX, FP2_MIN, FP2_MAXNM, FP2_MINNM,
+    FP2_NMUL,
+    /* a64_fp1(env, desc, a) */
+    FP1_SQRT, FP1_RINT, FP1_CVT, FP1_TOINT, FP1_FROMINT,
+    /* a64_fp3(env, desc, addend, a, b): addend + a * b after the negations */
+    FP3_MADD,
+};
+
+/*
+ * The operand word: op, the source format and destination format as log2
+ * bytes (1 half, 2 single, 3 double), a rounding mode (enum FPURounding, or
+ * FP_ROUND_FPCR), FRINTX's inexact, fixed-point fraction bits, the integer's
+ * width and signedness, FMA negations, FCCMP's alternative nzcv.
+ */
+#define FP_ROUND_FPCR 7
+#define FP_EXACT (1u << 15)
+#define FP_INT64 (1u << 23)
+#define FP_SIGNED (1u << 24)
+#define FP_NEG_ADDEND (1u << 25)
+#define FP_NEG_PRODUCT (1u << 26)
+#define FP_SIGNALLING (1u << 27)     /* FCMPE, FCCMPE */
+
+static inline uint32_t fp_desc(enum A64FPOp op, int size, int dsize, int rounding)
+{
+    return (uint32_t)op | (uint32_t)size << 8 | (uint32_t)dsize << 10 |
+           (uint32_t)rounding << 12;
+}
+
+static inline uint32_t fp_desc_fbits(int fbits)
+{
+    return (uint32_t)fbits << 16;
+}
+
+extern IRHelper a64_helper_fp1, a64_helper_fp2, a64_helper_fp3, a64_helper_fpcmp;
+
+bool a64_decode_fp(DisasContext *s, uint32_t insn);
+
+#endif
