@@ -29,7 +29,12 @@
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
 #include <sys/file.h>
+#include <sys/inotify.h>
+#include <sys/timerfd.h>
+#include <sys/xattr.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -971,6 +976,115 @@ static int64_t dispatch(CPU *cpu, int id, const uint64_t a[6])
     }
 }
 
+/* ---- epoll: struct epoll_event is packed on x86_64 (12 bytes) and
+ * naturally aligned on the asm-generic guests (16 bytes: u32 events, 4
+ * bytes of padding, u64 data). */
+#define GUEST_EPOLL_EVENT 16
+#define MAX_EPOLL_BATCH 1024
+
+static int64_t sys_epoll_ctl(int epfd, int op, int fd, uint64_t ev)
+{
+    struct epoll_event he;
+    uint32_t events;
+    uint64_t data;
+
+    if (op == EPOLL_CTL_DEL && !ev)
+        return host_ret(epoll_ctl(epfd, op, fd, NULL));
+    if (!g_read_ok(ev, GUEST_EPOLL_EVENT))
+        return -EFAULT;
+    memcpy(&events, gp(ev), 4);
+    memcpy(&data, gp(ev + 8), 8);
+    he.events = events;
+    he.data.u64 = data;
+    return host_ret(epoll_ctl(epfd, op, fd, &he));
+}
+
+static int64_t sys_epoll_pwait(int epfd, uint64_t evs, int maxevents, int timeout,
+                               uint64_t mask, uint64_t masksize)
+{
+    struct epoll_event he[MAX_EPOLL_BATCH];
+    sigset_t hs;
+    int64_t r;
+
+    if (maxevents <= 0)
+        return -EINVAL;
+    if (!g_write_ok(evs, (uint64_t)maxevents * GUEST_EPOLL_EVENT))
+        return -EFAULT;
+    /* Fewer than asked is what epoll_wait may always return. */
+    if (maxevents > MAX_EPOLL_BATCH)
+        maxevents = MAX_EPOLL_BATCH;
+    if (mask) {
+        if ((r = signal_call_mask_begin(mask, masksize, &hs)) < 0)
+            return r;
+        r = host_ret(epoll_pwait(epfd, he, maxevents, timeout, &hs));
+        signal_call_mask_end(r == -EINTR);
+    } else {
+        r = host_ret(epoll_wait(epfd, he, maxevents, timeout));
+    }
+    for (int64_t i = 0; i < r; i++) {
+        uint8_t g[GUEST_EPOLL_EVENT] = { 0 };
+        uint64_t data = he[i].data.u64;
+        put32(g, he[i].events);
+        put64(g + 8, data);
+        memcpy(gp(evs + (uint64_t)i * GUEST_EPOLL_EVENT), g, sizeof(g));
+    }
+    return r;
+}
+
+/* The extended-attribute calls: get and list look the name up (under the
+ * -L prefix too), set and remove change the host's file. */
+static int64_t sys_xattr(int id, const uint64_t a[6])
+{
+    int fd = host_fd(a[0]);
+    const char *name = NULL;
+
+    if (id != USER_SYS_listxattr && id != USER_SYS_llistxattr && id != USER_SYS_flistxattr) {
+        name = g_str(a[1]);
+        if (!name)
+            return -EFAULT;
+    }
+    switch (id) {
+    case USER_SYS_getxattr: case USER_SYS_lgetxattr: case USER_SYS_fgetxattr:
+        if (a[3] && !g_write_ok(a[2], a[3]))
+            return -EFAULT;
+        if (id == USER_SYS_fgetxattr)
+            return host_ret(fgetxattr(fd, name, gp(a[2]), a[3]));
+        else {
+            LOOKUP_ARG(p, a[0], id == USER_SYS_getxattr);
+            return host_ret(id == USER_SYS_getxattr ? getxattr(p, name, gp(a[2]), a[3])
+                                                    : lgetxattr(p, name, gp(a[2]), a[3]));
+        }
+    case USER_SYS_listxattr: case USER_SYS_llistxattr: case USER_SYS_flistxattr:
+        if (a[2] && !g_write_ok(a[1], a[2]))
+            return -EFAULT;
+        if (id == USER_SYS_flistxattr)
+            return host_ret(flistxattr(fd, gp(a[1]), a[2]));
+        else {
+            LOOKUP_ARG(p, a[0], id == USER_SYS_listxattr);
+            return host_ret(id == USER_SYS_listxattr ? listxattr(p, gp(a[1]), a[2])
+                                                     : llistxattr(p, gp(a[1]), a[2]));
+        }
+    case USER_SYS_setxattr: case USER_SYS_lsetxattr: case USER_SYS_fsetxattr:
+        if (a[3] && !g_read_ok(a[2], a[3]))
+            return -EFAULT;
+        if (id == USER_SYS_fsetxattr)
+            return host_ret(fsetxattr(fd, name, gp(a[2]), a[3], (int)a[4]));
+        else {
+            PATH_ARG(p, a[0]);
+            return host_ret(id == USER_SYS_setxattr ? setxattr(p, name, gp(a[2]), a[3], (int)a[4])
+                                                    : lsetxattr(p, name, gp(a[2]), a[3], (int)a[4]));
+        }
+    default:
+        if (id == USER_SYS_fremovexattr)
+            return host_ret(fremovexattr(fd, name));
+        else {
+            PATH_ARG(p, a[0]);
+            return host_ret(id == USER_SYS_removexattr ? removexattr(p, name)
+                                                       : lremovexattr(p, name));
+        }
+    }
+}
+
 /* Calls whose structures have one layout on every 64-bit Linux (poll, the
  * socket calls, sendfile...): checked and passed to the host. */
 static int64_t dispatch_more(int id, const uint64_t a[6])
@@ -1016,6 +1130,55 @@ static int64_t dispatch_more(int id, const uint64_t a[6])
             signal_call_mask_end(r == -EINTR);
         return r;
     }
+    case USER_SYS_epoll_create1:
+        return host_ret(epoll_create1((int)open_flags_to_host((uint32_t)a[0])));
+    case USER_SYS_epoll_ctl:
+        return sys_epoll_ctl(fd, (int)a[1], host_fd(a[2]), a[3]);
+    case USER_SYS_epoll_pwait:
+        return sys_epoll_pwait(fd, a[1], (int)a[2], (int)a[3], a[4], a[5]);
+    case USER_SYS_eventfd2:
+        return host_ret(eventfd((unsigned)a[0], (int)open_flags_to_host((uint32_t)a[1])));
+    case USER_SYS_inotify_init1:
+        return host_ret(inotify_init1((int)open_flags_to_host((uint32_t)a[0])));
+    case USER_SYS_inotify_add_watch: {
+        LOOKUP_ARG(p, a[1], !(a[2] & IN_DONT_FOLLOW));
+        return host_ret(inotify_add_watch(fd, p, (uint32_t)a[2]));
+    }
+    case USER_SYS_inotify_rm_watch:
+        return host_ret(inotify_rm_watch(fd, (int)a[1]));
+    case USER_SYS_timerfd_create:
+        return host_ret(timerfd_create((int)a[0], (int)open_flags_to_host((uint32_t)a[1])));
+    case USER_SYS_timerfd_settime:
+        /* struct itimerspec: four 64-bit words on both. */
+        if (!g_read_ok(a[2], 32) || (a[3] && !g_write_ok(a[3], 32)))
+            return -EFAULT;
+        return host_ret(timerfd_settime(fd, (int)a[1], gp(a[2]), gp(a[3])));
+    case USER_SYS_timerfd_gettime:
+        if (!g_write_ok(a[1], 32))
+            return -EFAULT;
+        return host_ret(timerfd_gettime(fd, gp(a[1])));
+    case USER_SYS_setxattr: case USER_SYS_lsetxattr: case USER_SYS_fsetxattr:
+    case USER_SYS_getxattr: case USER_SYS_lgetxattr: case USER_SYS_fgetxattr:
+    case USER_SYS_listxattr: case USER_SYS_llistxattr: case USER_SYS_flistxattr:
+    case USER_SYS_removexattr: case USER_SYS_lremovexattr: case USER_SYS_fremovexattr:
+        return sys_xattr(id, a);
+    case USER_SYS_setgroups:
+        if ((int)a[0] < 0)
+            return -EINVAL;
+        if (a[0] && !g_read_ok(a[1], 4 * a[0]))
+            return -EFAULT;
+        return host_ret(syscall(SYS_setgroups, (int)a[0], gp(a[1])));
+    case USER_SYS_capget:
+        /* struct __user_cap_header_struct (8 bytes), data: 2 x 12 bytes. */
+        if (!g_write_ok(a[0], 8) || (a[1] && !g_write_ok(a[1], 24)))
+            return -EFAULT;
+        return host_ret(syscall(SYS_capget, gp(a[0]), gp(a[1])));
+    case USER_SYS_mincore:
+        if (!vma_check(a[0], page_up(a[1]), 0))
+            return -ENOMEM;
+        if (!g_write_ok(a[2], page_up(a[1]) / guest->page_size))
+            return -EFAULT;
+        return host_ret(mincore(gp(a[0]), a[1], gp(a[2])));
     case USER_SYS_sendfile:
         if (a[2] && !g_write_ok(a[2], 8))
             return -EFAULT;
