@@ -161,22 +161,59 @@ static void log_hex_code(FILE *f, const uint8_t *p, size_t size, uintptr_t vaddr
 }
 
 #ifdef HAVE_CAPSTONE
-/* Capstone handles are not thread-safe; one is opened per thread on demand. */
-static __thread csh log_cs_handle;
-static __thread int log_cs_state;    /* 0: not tried, 1: open, -1: failed */
+/* A Capstone handle with the state of its lazy opening. */
+typedef struct LogDisas {
+    csh handle;
+    int state;                  /* 0: not tried, 1: open, -1: failed */
+} LogDisas;
 
-/* The disassembler matching the host code generator linked in; hosts
- * without one here are logged in hex. */
-static bool log_cs_open(void)
+/* Capstone handles are not thread-safe; each thread opens its own on
+ * demand, one for host code and one for guest code. */
+static __thread LogDisas log_host_cs, log_guest_cs;
+
+/* Open d for the named architecture ("x86_64", "i386", "aarch64"); names
+ * Capstone is not asked for here are logged in hex. */
+static bool log_cs_open(LogDisas *d, const char *arch)
 {
-    if (log_cs_state == 0) {
-        log_cs_state = -1;
-        if (!strcmp(backend_name, "x86_64") &&
-            cs_open(CS_ARCH_X86, CS_MODE_64, &log_cs_handle) == CS_ERR_OK) {
-            log_cs_state = 1;
+    static const struct { const char *name; cs_arch arch; cs_mode mode; } cs_archs[] = {
+        { "x86_64",  CS_ARCH_X86,   CS_MODE_64 },
+        { "i386",    CS_ARCH_X86,   CS_MODE_32 },
+        { "aarch64", CS_ARCH_ARM64, CS_MODE_LITTLE_ENDIAN },
+    };
+
+    if (d->state == 0) {
+        d->state = -1;
+        for (size_t i = 0; i < sizeof(cs_archs) / sizeof(cs_archs[0]); i++) {
+            if (!strcmp(arch, cs_archs[i].name) &&
+                cs_open(cs_archs[i].arch, cs_archs[i].mode, &d->handle) == CS_ERR_OK) {
+                d->state = 1;
+                break;
+            }
         }
     }
-    return log_cs_state == 1;
+    return d->state == 1;
+}
+
+/* Disassemble code (shown at vaddr) to f; false when nothing was printed
+ * because the handle could not be had. */
+static bool log_disas(FILE *f, LogDisas *d, const char *arch, const uint8_t *code,
+                      size_t size, uint64_t vaddr)
+{
+    cs_insn *insn;
+
+    if (!log_cs_open(d, arch) || !(insn = cs_malloc(d->handle)))
+        return false;
+    while (size > 0) {
+        if (!cs_disasm_iter(d->handle, &code, &size, &vaddr, insn)) {
+            /* Undecodable bytes (data, padding, UDEF): show the rest in hex. */
+            log_hex_code(f, code, size, (uintptr_t)vaddr);
+            break;
+        }
+        fprintf(f, "0x%016" PRIx64 ":  %s%s%s\n", insn->address, insn->mnemonic,
+                insn->op_str[0] ? " " : "", insn->op_str);
+    }
+    cs_free(insn, 1);
+    return true;
 }
 #endif
 
@@ -187,29 +224,23 @@ void log_host_code(const void *code, size_t size, uintptr_t vaddr)
     log_lock();
     f = log_file();
 #ifdef HAVE_CAPSTONE
-    if (log_cs_open()) {
-        const uint8_t *p = code;
-        size_t left = size;
-        uint64_t addr = vaddr;
-        cs_insn *insn = cs_malloc(log_cs_handle);
-
-        while (insn && left > 0) {
-            if (!cs_disasm_iter(log_cs_handle, &p, &left, &addr, insn)) {
-                /* Undecodable bytes (data, padding): show the rest in hex. */
-                log_hex_code(f, p, left, (uintptr_t)addr);
-                break;
-            }
-            fprintf(f, "0x%016" PRIx64 ":  %s%s%s\n", insn->address, insn->mnemonic,
-                    insn->op_str[0] ? " " : "", insn->op_str);
-        }
-        if (insn) {
-            cs_free(insn, 1);
-            log_unlock();
-            return;
-        }
-    }
+    if (!log_disas(f, &log_host_cs, backend_name, code, size, vaddr))
 #endif
-    log_hex_code(f, code, size, vaddr);
+        log_hex_code(f, code, size, vaddr);
+    log_unlock();
+}
+
+void log_guest_code(const char *arch, const void *code, size_t size, uint64_t vaddr)
+{
+    FILE *f;
+
+    log_lock();
+    f = log_file();
+#ifdef HAVE_CAPSTONE
+    if (!log_disas(f, &log_guest_cs, arch, code, size, vaddr))
+#endif
+        log_hex_code(f, code, size, (uintptr_t)vaddr);
+    (void)arch;
     log_unlock();
 }
 
@@ -221,9 +252,9 @@ uint64_t log_count_host_insns(const void *code, size_t size)
     uint64_t addr = (uintptr_t)code;
     cs_insn *insn;
 
-    if (!log_cs_open() || !(insn = cs_malloc(log_cs_handle)))
+    if (!log_cs_open(&log_host_cs, backend_name) || !(insn = cs_malloc(log_host_cs.handle)))
         return 0;
-    while (size > 0 && cs_disasm_iter(log_cs_handle, &p, &size, &addr, insn))
+    while (size > 0 && cs_disasm_iter(log_host_cs.handle, &p, &size, &addr, insn))
         n++;
     cs_free(insn, 1);
 #else

@@ -41,6 +41,9 @@ void log_lock(void);
 void log_unlock(void);
 /* Disassemble host code (Capstone when available, else hex) to the log. */
 void log_host_code(const void *code, size_t size, uintptr_t vaddr);
+/* Disassemble guest code of the named guest (Capstone when it knows the
+ * architecture, else hex) to the log; code is a host copy shown at vaddr. */
+void log_guest_code(const char *arch, const void *code, size_t size, uint64_t vaddr);
 
 /* Write v as "0x..." (no NUL) into buf (at least 18 bytes); returns the
  * length.  Async-signal-safe, for messages from host fault handlers. */

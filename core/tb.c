@@ -370,6 +370,23 @@ static void log_ir(const char *title, const IRBlock *b)
     log_unlock();
 }
 
+/* -d in_asm: the guest code a block was translated from, as QEMU logs it. */
+static void log_in_asm(const CPU *cpu, uint64_t pc, long size)
+{
+    uint8_t code[4096];
+    size_t n = size < (long)sizeof(code) ? (size_t)size : sizeof(code);
+
+    /* The translator has just read these bytes; a block ending on an
+     * unreadable page was cut short before it, so this succeeds. */
+    if (n == 0 || !guest_code_read(pc, code, n))
+        return;
+    log_lock();
+    fprintf(log_file(), "IN: %s\n", cpu->arch->name);
+    log_guest_code(cpu->arch->name, code, n, pc);
+    fputc('\n', log_file());
+    log_unlock();
+}
+
 /* Record (pc, extra) of every insn_start, in order, for precise restore. */
 static bool tb_record_insns(TranslationBlock *tb, const IRBlock *b)
 {
@@ -481,6 +498,9 @@ static TranslationBlock *tb_translate(CPU *cpu, uint64_t pc, uint32_t flags)
         size = cpu->arch->translate(cpu, b, pc, flags, max_insns);
         if (size < 0) {
             goto fail;
+        }
+        if (log_enabled(LOG_IN_ASM)) {
+            log_in_asm(cpu, pc, size);
         }
         if (log_enabled(LOG_OP)) {
             log_ir("OP", b);

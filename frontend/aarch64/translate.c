@@ -21,6 +21,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/log.h"
 #include "core/tb.h"
 #include "frontend/aarch64/translate.h"
 #include "frontend/aarch64/translate-fp.h"
@@ -400,8 +401,13 @@ static long a64_translate(CPU *cpu, IRBlock *b, uint64_t pc, uint32_t flags, int
         s.next_pc = s.pc + 4;
         s.is_jmp = A64_DISAS_NEXT;
         /* A misaligned pc (after BR to an odd address) cannot fetch. */
-        if ((s.pc & 3) != 0 || !a64_disas_insn(&s, insn))
+        if ((s.pc & 3) != 0 || !a64_disas_insn(&s, insn)) {
+            /* Logged when translated: the guest may never execute it. */
+            if ((s.pc & 3) == 0 && log_enabled(LOG_UNIMP))
+                log_printf("a64: no translation for %08" PRIx32 " at 0x%" PRIx64
+                           " (SIGILL if executed)\n", insn, s.pc);
             gen_exception_udef(&s);
+        }
         s.pc = s.next_pc;
         if (s.is_jmp == A64_DISAS_EXIT) {
             ir_gen_movi(b, IR_TYPE_I64, A64_G_PC, s.pc);
