@@ -315,6 +315,11 @@ static uint64_t process_nan(const FPUFormat *f, uint64_t a, FPUStatus *st)
     return st->default_nan ? fpu_default_nan(f, st) : quieten(f, a);
 }
 
+uint64_t fpu_process_nan(const FPUFormat *f, uint64_t a, FPUStatus *st)
+{
+    return process_nan(f, a, st);
+}
+
 static uint64_t invalid(const FPUFormat *f, FPUStatus *st)
 {
     st->flags |= FPU_INVALID;

@@ -117,5 +117,8 @@ uint64_t fpu_scale(const FPUFormat *f, uint64_t a, int n, FPUStatus *st);
 bool fpu_is_nan(const FPUFormat *f, uint64_t a);
 bool fpu_is_snan(const FPUFormat *f, uint64_t a);
 uint64_t fpu_default_nan(const FPUFormat *f, const FPUStatus *st);
+/* The result of a one-operand operation on the NaN a (Arm FPProcessNaN):
+ * a made quiet, or the default NaN; FPU_INVALID for a signalling NaN. */
+uint64_t fpu_process_nan(const FPUFormat *f, uint64_t a, FPUStatus *st);
 
 #endif

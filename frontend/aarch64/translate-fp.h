@@ -51,4 +51,39 @@ extern IRHelper a64_helper_fp1, a64_helper_fp2, a64_helper_fp3, a64_helper_fpcmp
 
 bool a64_decode_fp(DisasContext *s, uint32_t insn);
 
+/*
+ * Advanced SIMD floating point (translate-simd-fp.c, helper-simd-fp.c):
+ * the operations of the helper a64_vfp(env, op, desc), desc as for a64_simd
+ * (translate-simd.h: registers, size = log2 bytes of the lanes, Q, imm,
+ * SIMD_DESC_SCALAR for lane 0 only, SIMD_DESC_ELEM for lane imm of Vm in
+ * every lane).  Like a64_simd it reads and writes env->v, and env->fpsr.
+ */
+enum A64VfpOp {
+    /* elementwise binary, d = n op m; MLA/MLS accumulate into d */
+    VFP_ADD, VFP_SUB, VFP_MUL, VFP_DIV, VFP_MAX, VFP_MIN, VFP_MAXNM, VFP_MINNM,
+    VFP_MULX, VFP_ABD, VFP_MLA, VFP_MLS, VFP_RECPS, VFP_RSQRTS,
+    VFP_CMEQ, VFP_CMGE, VFP_CMGT, VFP_ACGE, VFP_ACGT,
+    /* pairwise: over the concatenation Vm:Vn, or Vn's two lanes (scalar) */
+    VFP_ADDP, VFP_MAXP, VFP_MINP, VFP_MAXNMP, VFP_MINNMP,
+    /* across the four lanes of Vn */
+    VFP_MAXV, VFP_MINV, VFP_MAXNMV, VFP_MINNMV,
+    /* unary; imm: VFP_IMM_* below */
+    VFP_ABS, VFP_NEG, VFP_SQRT, VFP_RINT, VFP_TOINT, VFP_FROMINT,
+    VFP_CMEQ0, VFP_CMGE0, VFP_CMGT0, VFP_CMLE0, VFP_CMLT0,
+    VFP_RECPE, VFP_RSQRTE, VFP_RECPX, VFP_URECPE, VFP_URSQRTE,
+    /* between lane sizes (size: the wider lanes; Q: the upper half) */
+    VFP_CVTN, VFP_CVTXN, VFP_CVTL,
+    VFP_COUNT
+};
+
+/* imm of VFP_RINT/VFP_TOINT/VFP_FROMINT: rounding (enum FPURounding or
+ * FP_ROUND_FPCR) in bits 2:0, FRINTX's inexact, signedness, fraction bits. */
+#define VFP_IMM_EXACT (1u << 3)
+#define VFP_IMM_SIGNED (1u << 4)
+#define VFP_IMM_FBITS(n) ((unsigned)(n) << 8)
+
+extern IRHelper a64_helper_vfp;
+
+bool a64_decode_simd_fp(DisasContext *s, uint32_t insn);
+
 #endif

@@ -333,6 +333,7 @@ static void a64_init_globals(IRGlobals *g)
     ir_helper_register(&a64_helper_ic_ivau);
     ir_helper_register(&a64_helper_flags_explicit);
     ir_helper_register(&a64_helper_simd);
+    ir_helper_register(&a64_helper_vfp);
     ir_helper_register(&a64_helper_atomic);
     ir_helper_register(&a64_helper_cas);
     ir_helper_register(&a64_helper_casp64);
@@ -373,7 +374,8 @@ static bool a64_disas_insn(DisasContext *s, uint32_t insn)
     if ((op0 & 0x7) == 0x5)
         return a64_decode_dp_reg(s, insn);
     if ((op0 & 0x7) == 0x7)
-        return a64_decode_fp(s, insn) || a64_decode_simd(s, insn);
+        return a64_decode_fp(s, insn) || a64_decode_simd(s, insn) ||
+               a64_decode_simd_fp(s, insn);
     return false;
 }
 

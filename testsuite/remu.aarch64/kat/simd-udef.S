@@ -17,9 +17,13 @@
 kat_main:
     movi v0.16b, #0x11
     mov x0, sp
-    /* Left out: FEAT_FP16 arithmetic (type 11), vector FP */
+    /* Left out: FEAT_FP16 arithmetic (type 11, and the half-precision
+       vector forms); reserved: a vector of one double, L = 1 with doubles */
     UDEF("fadd h", .inst 0x1ee22820)
-    UDEF("fmul 4s", fmul v0.4s, v1.4s, v2.4s)
+    UDEF("fmul 8h (fp16)", .inst 0x6e421c20)
+    UDEF("frecpe 8h (fp16)", .inst 0x4ef9d820)
+    UDEF("fmaxv h (fp16)", .inst 0x4e30f820)
+    UDEF("fadd 1d (reserved)", .inst 0x0e62d420)
     UDEF("scvtf h, x", .inst 0x9ee20020)
     UDEF("fcvtzs w, h", .inst 0x1ef80020)
     UDEF("fcmp h", .inst 0x1ee12000)
@@ -34,7 +38,8 @@ kat_main:
     UDEF("cls 2d", .inst 0x4ee04820)
     UDEF("sqabs 1d", .inst 0x0ee07820)
     UDEF("sqrshrn immh 1xxx (reserved)", .inst 0x0f409c20)
-    UDEF("fmla 4s elem", fmla v0.4s, v1.4s, v2.s[1])
+    UDEF("fmla 8h elem (fp16)", .inst 0x4f121020)
+    UDEF("fmla 2d elem L=1 (reserved)", .inst 0x4fe21820)
     UDEF("sqdmull elem size 00 (reserved)", .inst 0x0f00b020)
     UDEF("sqdmull 8b (reserved)", .inst 0x0e22d020)
     /* FEAT_FP16 forms: FMOV h, w and FMOV (vector, half-precision imm) */
