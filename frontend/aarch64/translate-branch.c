@@ -274,8 +274,8 @@ static bool trans_SYS(DisasContext *s, arg_SYS *a)
  * Read-only registers with constant values.  MIDR_EL1: implementer 0x00
  * (reserved for software use), architecture 0xf (features in the ID
  * registers).  MPIDR_EL1: RES1 bit 31, affinity 0, as Linux shows it.
- * ID_AA64PFR0_EL1: EL0 = EL1 = 1 (AArch64 only), FP = AdvSIMD = 0xf (not
- * implemented).  ID_AA64ISAR0/1 list the implemented features, one field
+ * ID_AA64PFR0_EL1: EL0 = EL1 = 1 (AArch64 only), FP = AdvSIMD = 0
+ * (implemented, without FEAT_FP16).  ID_AA64ISAR0/1 list the implemented features, one field
  * per line (D19.2: ID_AA64ISAR0_EL1, ID_AA64ISAR1_EL1).  The rest of the ID space (op0 = 3, op1 = 0, CRn = 0, CRm = 0..7) reads
  * as zero, as Linux emulates it for EL0.
  */
@@ -288,7 +288,7 @@ static const struct {
     { SR_KEY(3, 3, 14, 0, 0), A64_CNTFRQ_EL0 },
     { SR_KEY(3, 0, 0, 0, 0), UINT64_C(0x000f0000) },       /* MIDR_EL1 */
     { SR_KEY(3, 0, 0, 0, 5), UINT64_C(0x80000000) },       /* MPIDR_EL1 */
-    { SR_KEY(3, 0, 0, 4, 0), UINT64_C(0x00ff0011) },       /* ID_AA64PFR0_EL1 */
+    { SR_KEY(3, 0, 0, 4, 0), UINT64_C(0x00000011) },       /* ID_AA64PFR0_EL1 */
     { SR_KEY(3, 0, 0, 6, 0), A64_ID_AA64ISAR0 },
     { SR_KEY(3, 0, 0, 6, 1), A64_ID_AA64ISAR1 },
 };

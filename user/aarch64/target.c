@@ -20,9 +20,11 @@
 #define ELFDATA2LSB_NR 1
 
 /* AT_HWCAP bits (arch/arm64/include/uapi/asm/hwcap.h).  Only the features
- * the a64 frontend implements are advertised: for this wave that excludes
- * FP and ASIMD (bits 0 and 1), and the CPUID register emulation (bit 11). */
+ * the a64 frontend implements are advertised: not FEAT_FP16 (FPHP, ASIMDHP),
+ * nor the CPUID register emulation (bit 11). */
 #define A64_HWCAP ( \
+    (1u << 0) |     /* HWCAP_FP: scalar single and double, half conversions */ \
+    (1u << 1) |     /* HWCAP_ASIMD: integer and FP (single, double) */ \
     (1u << 3) |     /* HWCAP_AES */ \
     (1u << 4) |     /* HWCAP_PMULL */ \
     (1u << 5) |     /* HWCAP_SHA1 */ \

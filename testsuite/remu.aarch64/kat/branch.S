@@ -163,6 +163,10 @@ after_bl:
     cmp x21, #0
     cset x20, ne
     CHECK("id_aa64pfr0_el1.el0", x20, 1)
+    /* FP (bits 19:16) and AdvSIMD (23:20) are 0: implemented, no FP16 */
+    mrs x21, id_aa64pfr0_el1
+    ubfx x20, x21, #16, #8
+    CHECK("id_aa64pfr0_el1.fp,advsimd", x20, 0)
     mrs x21, midr_el1
     mrs x21, id_aa64isar0_el1
     mrs x21, id_aa64mmfr0_el1
