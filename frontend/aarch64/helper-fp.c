@@ -11,13 +11,13 @@
 #include "fpu/fpu.h"
 #include "frontend/aarch64/translate-fp.h"
 
-static void status_of(FPUStatus *st, const AArch64Env *env)
+void a64_fpu_status(FPUStatus *st, const AArch64Env *env)
 {
     uint32_t fpcr = env->fpcr;
     fpu_status_arm(st, (int)(fpcr >> 22) & 3, fpcr >> 24 & 1, fpcr >> 25 & 1, fpcr >> 26 & 1);
 }
 
-static const FPUFormat *format_of(unsigned size)
+const FPUFormat *a64_fpu_format(unsigned size)
 {
     return size == 1 ? &fpu_f16 : size == 2 ? &fpu_f32 : &fpu_f64;
 }
@@ -36,11 +36,11 @@ static uint64_t finish(AArch64Env *env, const FPUStatus *st, uint64_t r)
 
 static uint64_t helper_fp2(AArch64Env *env, uint64_t desc, uint64_t a, uint64_t b)
 {
-    const FPUFormat *f = format_of(desc >> 8 & 3);
+    const FPUFormat *f = a64_fpu_format(desc >> 8 & 3);
     FPUStatus st;
     uint64_t r;
 
-    status_of(&st, env);
+    a64_fpu_status(&st, env);
     switch (desc & 0xff) {
     case FP2_ADD: r = fpu_add(f, a, b, &st); break;
     case FP2_SUB: r = fpu_sub(f, a, b, &st); break;
@@ -60,11 +60,11 @@ static uint64_t helper_fp2(AArch64Env *env, uint64_t desc, uint64_t a, uint64_t 
 
 static uint64_t helper_fp1(AArch64Env *env, uint64_t desc, uint64_t a)
 {
-    const FPUFormat *f = format_of(desc >> 8 & 3), *to = format_of(desc >> 10 & 3);
+    const FPUFormat *f = a64_fpu_format(desc >> 8 & 3), *to = a64_fpu_format(desc >> 10 & 3);
     FPUStatus st;
     uint64_t r;
 
-    status_of(&st, env);
+    a64_fpu_status(&st, env);
     switch (desc & 0xff) {
     case FP1_SQRT:
         r = fpu_sqrt(f, a, &st);
@@ -89,11 +89,11 @@ static uint64_t helper_fp1(AArch64Env *env, uint64_t desc, uint64_t a)
 static uint64_t helper_fp3(AArch64Env *env, uint64_t desc, uint64_t addend, uint64_t a,
                            uint64_t b)
 {
-    const FPUFormat *f = format_of(desc >> 8 & 3);
+    const FPUFormat *f = a64_fpu_format(desc >> 8 & 3);
     uint64_t sign = (uint64_t)1 << (f->ebits + f->mbits);
     FPUStatus st;
 
-    status_of(&st, env);
+    a64_fpu_status(&st, env);
     /* FMSUB/FNMADD/FNMSUB negate operand1 and/or the addend before
      * FPMulAdd (Arm ARM C7.2.x), so a NaN operand comes out negated too. */
     if (desc & FP_NEG_ADDEND)
@@ -113,8 +113,8 @@ static uint64_t helper_fpcmp(AArch64Env *env, uint64_t desc, uint64_t a, uint64_
 
     if (!cond_ok)
         return (desc >> 28 & 0xf) << 28;
-    status_of(&st, env);
-    enum FPURelation rel = fpu_compare(format_of(desc >> 8 & 3), a, b, (desc & FP_SIGNALLING) != 0, &st);
+    a64_fpu_status(&st, env);
+    enum FPURelation rel = fpu_compare(a64_fpu_format(desc >> 8 & 3), a, b, (desc & FP_SIGNALLING) != 0, &st);
     return finish(env, &st, (uint64_t)nzcv[rel] << 28);
 }
 

@@ -43,11 +43,6 @@ static void set_lane(VReg *v, int size, int i, uint64_t x)
     v->d[i / per] = (v->d[i / per] & ~m) | ((x << sh) & m);
 }
 
-static const FPUFormat *format_of(int size)
-{
-    return size == 1 ? &fpu_f16 : size == 2 ? &fpu_f32 : &fpu_f64;
-}
-
 /* ---- bit-level views of an operand --------------------------------------------------- */
 
 static uint64_t sign_of(const FPUFormat *f)
@@ -96,17 +91,28 @@ static bool unpacks_to_zero(const FPUFormat *f, uint64_t a, FPUStatus *st)
 
 /* ---- the operations that are more than one fpu/ call ----------------------------- */
 
+/*
+ * Whether the non-NaN operands a and b are infinity times zero (after FZ),
+ * the special case of FMULX and the step instructions; if so, IDC is
+ * raised for a flushed denormal, else st is left alone (fpu/ does it).
+ */
+static bool inf_times_zero(const FPUFormat *f, uint64_t a, uint64_t b, FPUStatus *st)
+{
+    FPUStatus probe = *st;
+    bool za = unpacks_to_zero(f, a, &probe), zb = unpacks_to_zero(f, b, &probe);
+
+    if ((is_inf(f, a) && zb) || (za && is_inf(f, b))) {
+        *st = probe;
+        return true;
+    }
+    return false;
+}
+
 /* FPMulX: FPMul, but infinity times zero is 2.0 with the product's sign. */
 static uint64_t mulx(const FPUFormat *f, uint64_t a, uint64_t b, FPUStatus *st)
 {
-    if (!fpu_is_nan(f, a) && !fpu_is_nan(f, b)) {
-        FPUStatus probe = *st;
-        bool za = unpacks_to_zero(f, a, &probe), zb = unpacks_to_zero(f, b, &probe);
-        if ((is_inf(f, a) && zb) || (za && is_inf(f, b))) {
-            *st = probe;
-            return ((a ^ b) & sign_of(f)) | constant(f, 1, 0);
-        }
-    }
+    if (!fpu_is_nan(f, a) && !fpu_is_nan(f, b) && inf_times_zero(f, a, b, st))
+        return ((a ^ b) & sign_of(f)) | constant(f, 1, 0);
     return fpu_mul(f, a, b, st);
 }
 
@@ -126,10 +132,7 @@ static uint64_t recip_step(const FPUFormat *f, uint64_t a, uint64_t b, bool rsqr
     a ^= sign_of(f);            /* the pseudocode negates op1 first */
     if (fpu_is_nan(f, a) || fpu_is_nan(f, b))
         return fpu_add(f, a, b, st);        /* FPProcessNaNs(op1, op2) */
-    FPUStatus probe = *st;
-    bool za = unpacks_to_zero(f, a, &probe), zb = unpacks_to_zero(f, b, &probe);
-    if ((is_inf(f, a) && zb) || (za && is_inf(f, b))) {
-        *st = probe;
+    if (inf_times_zero(f, a, b, st)) {
         /* 2.0 = 1.0 * 2^1; 1.5 = 1.1b * 2^0 */
         return rsqrt ? constant(f, 0, one_bit >> 1) : constant(f, 1, 0);
     }
@@ -402,16 +405,15 @@ static void helper_vfp(AArch64Env *env, uint64_t op64, uint64_t desc)
     int size = desc >> 15 & 3, q = desc >> 17 & 1;
     unsigned imm = (unsigned)(desc >> 32);
     bool scalar = (desc & SIMD_DESC_SCALAR) != 0;
-    const FPUFormat *f = format_of(size);
+    const FPUFormat *f = a64_fpu_format(size);
     int lanes = scalar ? 1 : (q ? 16 : 8) >> size;
     VReg n, m, d, r = { { 0, 0 } };
     FPUStatus st;
-    uint32_t fpcr = env->fpcr;
 
     memcpy(&n, env->v[rn], 16);
     memcpy(&m, env->v[rm], 16);
     memcpy(&d, env->v[rd], 16);
-    fpu_status_arm(&st, (int)(fpcr >> 22) & 3, fpcr >> 24 & 1, fpcr >> 25 & 1, fpcr >> 26 & 1);
+    a64_fpu_status(&st, env);
 
     if (op <= VFP_ACGT) {
         uint64_t elem = lane(&m, size, (int)imm);
@@ -437,7 +439,7 @@ static void helper_vfp(AArch64Env *env, uint64_t op64, uint64_t desc)
         set_lane(&r, 2, 0, binary(op, f, lo, hi, 0, &st));
     } else if (op == VFP_CVTN || op == VFP_CVTXN) {
         /* 2 doubles -> 2 singles, or 4 singles -> 4 halves (FPCR.AHP) */
-        const FPUFormat *to = format_of(size - 1);
+        const FPUFormat *to = a64_fpu_format(size - 1);
         int nl = 16 >> size;
         if (scalar)
             nl = 1;
@@ -449,7 +451,7 @@ static void helper_vfp(AArch64Env *env, uint64_t op64, uint64_t desc)
             set_lane(&r, size - 1, i + (q && !scalar ? nl : 0), x);
         }
     } else if (op == VFP_CVTL) {
-        const FPUFormat *from = format_of(size - 1);
+        const FPUFormat *from = a64_fpu_format(size - 1);
         int nl = 16 >> size;
         for (int i = 0; i < nl; i++)
             set_lane(&r, size, i, fpu_convert(f, from, lane(&n, size - 1, i + (q ? nl : 0)), &st));

@@ -49,6 +49,13 @@ static inline uint32_t fp_desc_fbits(int fbits)
 
 extern IRHelper a64_helper_fp1, a64_helper_fp2, a64_helper_fp3, a64_helper_fpcmp;
 
+/* For the helpers (helper-fp.c): the fpu/ status of env's FPCR, and the
+ * format of log2 size bytes (1 half, 2 single, 3 double). */
+struct FPUStatus;
+struct FPUFormat;
+void a64_fpu_status(struct FPUStatus *st, const AArch64Env *env);
+const struct FPUFormat *a64_fpu_format(unsigned size);
+
 bool a64_decode_fp(DisasContext *s, uint32_t insn);
 
 /*
