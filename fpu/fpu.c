@@ -21,6 +21,10 @@
  */
 #include "config.h"
 
+#include <float.h>
+#include <math.h>
+#include <string.h>
+
 #include "fpu/fpu.h"
 
 typedef unsigned __int128 u128;
@@ -398,9 +402,149 @@ static uint64_t add_finite(const FPUFormat *f, FPUValue x, FPUValue y, FPUStatus
     return round_pack128(f, x.sign, x.exp, S, 125, st);
 }
 
+/*
+ * The host FPU as a fast path.  Where the exact result of +, -, *, /, sqrt
+ * or fused multiply-add rounds to an ordinary number, IEEE 754 defines the
+ * answer and every host remu builds for (x86-64 SSE, AArch64) computes it
+ * in round-to-nearest, the mode remu leaves the host in.  The library only
+ * has to know when that is so; it uses the host when
+ * - the format is f32 or f64 and the rounding is to nearest, ties to even;
+ * - FPU_INEXACT is already in st->flags: the flags are sticky, so whether
+ *   this result is exact no longer matters, and inexact is the one flag
+ *   the host would otherwise have to be asked for (QEMU's softfloat keys
+ *   its "hardfloat" path on the same condition);
+ * - every operand is zero or normal: no NaN rule, flush-to-zero or
+ *   input-denormal flag can apply;
+ * - the result is finite and larger in magnitude than the smallest normal
+ *   number (so neither overflow nor underflow, whether tininess is
+ *   detected before or after rounding), or a zero the operation gives
+ *   exactly (zero_ok, decided per operation by the caller).
+ * Otherwise the integer code below decides, as it always did.
+ */
+#if FLT_EVAL_METHOD == 0
+#define HOST_FAST_PATH 1
+#else
+#define HOST_FAST_PATH 0
+#endif
+
+enum HostOp { HOST_ADD, HOST_SUB, HOST_MUL, HOST_DIV, HOST_SQRT, HOST_FMA };
+
+static bool host_usable(const FPUFormat *f, const FPUStatus *st)
+{
+    return HOST_FAST_PATH && st->rounding == FPU_RNE && (st->flags & FPU_INEXACT) &&
+           (f == &fpu_f64 || f == &fpu_f32);
+}
+
+static bool host_operand_ok(const FPUFormat *f, uint64_t x)
+{
+    uint64_t e = x & exp_mask(f);
+
+    return e ? e != exp_mask(f) : (x & ~sign_bit(f)) == 0;
+}
+
+static bool host_result_ok(const FPUFormat *f, uint64_t r, bool zero_ok)
+{
+    uint64_t mag = r & ~sign_bit(f);
+
+    return mag ? mag > (uint64_t)1 << f->mbits && mag < exp_mask(f) : zero_ok;
+}
+
+static double host_f64(uint64_t x)
+{
+    double d;
+    memcpy(&d, &x, 8);
+    return d;
+}
+
+static float host_f32(uint64_t x)
+{
+    uint32_t w = (uint32_t)x;
+    float v;
+    memcpy(&v, &w, 4);
+    return v;
+}
+
+/* The host's a op b (op c: addend + a * b); operands already checked. */
+static uint64_t host_compute(const FPUFormat *f, enum HostOp op, uint64_t a, uint64_t b,
+                             uint64_t c)
+{
+    if (f == &fpu_f64) {
+        double x = host_f64(a), y = host_f64(b), r;
+        switch (op) {
+        case HOST_ADD: r = x + y; break;
+        case HOST_SUB: r = x - y; break;
+        case HOST_MUL: r = x * y; break;
+        case HOST_DIV: r = x / y; break;
+        case HOST_SQRT: r = sqrt(x); break;
+        default: r = fma(x, y, host_f64(c)); break;
+        }
+        uint64_t bits;
+        memcpy(&bits, &r, 8);
+        return bits;
+    }
+    float x = host_f32(a), y = host_f32(b), r;
+    switch (op) {
+    case HOST_ADD: r = x + y; break;
+    case HOST_SUB: r = x - y; break;
+    case HOST_MUL: r = x * y; break;
+    case HOST_DIV: r = x / y; break;
+    case HOST_SQRT: r = sqrtf(x); break;
+    default: r = fmaf(x, y, host_f32(c)); break;
+    }
+    uint32_t bits;
+    memcpy(&bits, &r, 4);
+    return bits;
+}
+
+/* Computes a op b on the host into *r when the rules above allow it. */
+static bool host_fast(const FPUFormat *f, enum HostOp op, uint64_t a, uint64_t b, uint64_t c,
+                      const FPUStatus *st, uint64_t *r)
+{
+    uint64_t mag_a = a & ~sign_bit(f), mag_b = b & ~sign_bit(f);
+    bool zero_ok;
+
+    if (!host_usable(f, st) || !host_operand_ok(f, a))
+        return false;
+    switch (op) {
+    case HOST_SQRT:
+        zero_ok = true;                 /* sqrt(+-0) = +-0 */
+        break;
+    case HOST_FMA:
+        /* An exact zero and an underflow to zero look alike: the integer
+         * path decides zeros. */
+        if (!host_operand_ok(f, b) || !host_operand_ok(f, c))
+            return false;
+        zero_ok = false;
+        break;
+    case HOST_DIV:
+        if (!host_operand_ok(f, b) || mag_b == 0)
+            return false;               /* division by zero */
+        zero_ok = mag_a == 0;
+        break;
+    case HOST_MUL:
+        if (!host_operand_ok(f, b))
+            return false;
+        zero_ok = mag_a == 0 || mag_b == 0;
+        break;
+    default:
+        /* A zero sum is exact (x + -x, or zeros, signed as IEEE and Arm
+         * agree in round-to-nearest). */
+        if (!host_operand_ok(f, b))
+            return false;
+        zero_ok = true;
+        break;
+    }
+    *r = host_compute(f, op, a, b, c);
+    return host_result_ok(f, *r, zero_ok);
+}
+
 static uint64_t add_sub(const FPUFormat *f, uint64_t a, uint64_t b, bool negate_b,
                         FPUStatus *st)
 {
+    uint64_t hr;
+    if (host_fast(f, negate_b ? HOST_SUB : HOST_ADD, a, b, 0, st, &hr))
+        return hr;
+
     FPUValue x = unpack(f, a, st), y = unpack(f, b, st);
 
     if (is_nan_cls(x.cls) || is_nan_cls(y.cls))
@@ -431,6 +575,10 @@ uint64_t fpu_sub(const FPUFormat *f, uint64_t a, uint64_t b, FPUStatus *st)
 
 uint64_t fpu_mul(const FPUFormat *f, uint64_t a, uint64_t b, FPUStatus *st)
 {
+    uint64_t hr;
+    if (host_fast(f, HOST_MUL, a, b, 0, st, &hr))
+        return hr;
+
     FPUValue x = unpack(f, a, st), y = unpack(f, b, st);
     bool sign = x.sign != y.sign;
 
@@ -447,6 +595,10 @@ uint64_t fpu_mul(const FPUFormat *f, uint64_t a, uint64_t b, FPUStatus *st)
 
 uint64_t fpu_div(const FPUFormat *f, uint64_t a, uint64_t b, FPUStatus *st)
 {
+    uint64_t hr;
+    if (host_fast(f, HOST_DIV, a, b, 0, st, &hr))
+        return hr;
+
     FPUValue x = unpack(f, a, st), y = unpack(f, b, st);
     bool sign = x.sign != y.sign;
 
@@ -469,6 +621,10 @@ uint64_t fpu_div(const FPUFormat *f, uint64_t a, uint64_t b, FPUStatus *st)
 
 uint64_t fpu_sqrt(const FPUFormat *f, uint64_t a, FPUStatus *st)
 {
+    uint64_t hr;
+    if (host_fast(f, HOST_SQRT, a, 0, 0, st, &hr))
+        return hr;
+
     FPUValue x = unpack(f, a, st);
 
     if (is_nan_cls(x.cls))
@@ -501,6 +657,10 @@ uint64_t fpu_sqrt(const FPUFormat *f, uint64_t a, FPUStatus *st)
 uint64_t fpu_muladd(const FPUFormat *f, uint64_t addend, uint64_t a, uint64_t b,
                     FPUStatus *st)
 {
+    uint64_t hr;
+    if (host_fast(f, HOST_FMA, a, b, addend, st, &hr))
+        return hr;
+
     FPUValue z = unpack(f, addend, st), x = unpack(f, a, st), y = unpack(f, b, st);
     bool inf_times_zero = (x.cls == CLS_INF && y.cls == CLS_ZERO) ||
                           (x.cls == CLS_ZERO && y.cls == CLS_INF);

@@ -1,7 +1,8 @@
 /*
  * fpu.h - a portable IEEE 754 binary floating-point library for the guests
- * (f16, f32, f64), in integer arithmetic only: it never touches the host FPU,
- * so results and flags are the same on every host.
+ * (f16, f32, f64), in integer arithmetic: results and flags are the same on
+ * every host.  The host FPU is used only as a fast path where IEEE 754
+ * fixes its answer bit for bit (fpu.c, "The host FPU as a fast path").
  *
  * Values travel as raw bit patterns (uint16_t/uint32_t/uint64_t in a
  * uint64_t).  Every operation takes an FPUStatus, which holds the guest's
@@ -50,7 +51,11 @@ enum FPUNaNRule {
 
 typedef struct FPUStatus {
     uint8_t rounding;           /* enum FPURounding */
-    uint8_t flags;              /* sticky FPU_* exception flags */
+    /* Sticky FPU_* exception flags.  A caller may start them with the
+     * guest's cumulative flags instead of 0: with FPU_INEXACT already
+     * raised, the library need not find out whether a result is exact,
+     * which lets it take the host fast path. */
+    uint8_t flags;
     bool flush_inputs;          /* denormal inputs read as zero (Arm FZ, x86 DAZ) */
     bool flush_outputs;         /* tiny results become zero (Arm FZ, x86 FTZ) */
     bool default_nan;           /* NaN results are the default NaN (Arm DN) */

@@ -277,6 +277,15 @@ static void check_one(int op, int is64, int mode, uint64_t a, uint64_t b, uint64
     }
     if (got != want || st.flags != wflags)
         report(op, is64, mode, a, b, c, want, wflags, got, st.flags, "arm");
+    /* Once more with FPU_INEXACT already raised, as a guest whose FPSR.IXC
+     * is set calls the library: the host fast path (fpu.c) may then answer,
+     * and must give the same result. */
+    fpu_status_arm(&st, mode, false, false, false);
+    st.flags = FPU_INEXACT;
+    got = lib_op(op, is64, a, b, c, fpu_modes[mode], &st);
+    if (got != want || st.flags != (wflags | FPU_INEXACT))
+        report(op, is64, mode, a, b, c, want, wflags | FPU_INEXACT, got, st.flags,
+               "arm, inexact set");
 }
 
 static void random_checks(void)
@@ -402,6 +411,26 @@ static void arm_rule_checks(void)
     EXPECT("AHP NaN", fpu_convert(&fpu_f16, &fpu_f32, 0xffc00000, &st), 0x8000, st.flags, FPU_INVALID);
     fpu_status_arm(&st, 0, false, false, true);
     EXPECT("AHP 131008", fpu_convert(&fpu_f16, &fpu_f32, 0x47ffe000, &st), 0x7fff, st.flags, 0);
+    /* The same rules with IXC already set (the host fast path may answer):
+     * FZ still flushes a denormal operand, tininess is still before
+     * rounding, a tiny product of normals still underflows, x / 0 still
+     * divides by zero. */
+#define ARMX(fz) (fpu_status_arm(&st, 0, fz, false, false), st.flags = FPU_INEXACT)
+    ARMX(1); EXPECT("IXC FZ add denormal", fpu_add(&fpu_f32, 1, 0x80000000, &st), 0, st.flags, FPU_INPUT_DENORMAL | FPU_INEXACT);
+    ARMX(1); EXPECT("IXC FZ f64 add denormal", fpu_add(&fpu_f64, 0x3ff0000000000000ull, 1, &st), 0x3ff0000000000000ull, st.flags, FPU_INPUT_DENORMAL | FPU_INEXACT);
+    ARMX(0); EXPECT("IXC tiny before rounding", fpu_mul(&fpu_f32, 0x007fffff, 0x3f800001, &st),
+                    0x00800000, st.flags, FPU_UNDERFLOW | FPU_INEXACT);
+    ARMX(0); EXPECT("IXC tiny before rounding (normals)", fpu_mul(&fpu_f32, 0x00fffffe, 0x3f000001, &st),
+                    0x00800000, st.flags, FPU_UNDERFLOW | FPU_INEXACT);
+    ARMX(1); EXPECT("IXC FZ mul to tiny", fpu_mul(&fpu_f32, 0x00800000, 0x3f000000, &st), 0, st.flags, FPU_UNDERFLOW | FPU_INEXACT);
+    ARMX(0); EXPECT("IXC mul to zero", fpu_mul(&fpu_f64, 0x0010000000000000ull, 0x0010000000000000ull, &st), 0, st.flags, FPU_UNDERFLOW | FPU_INEXACT);
+    ARMX(0); EXPECT("IXC 1/0", fpu_div(&fpu_f32, one, 0, &st), inf, st.flags, FPU_DIVZERO | FPU_INEXACT);
+    ARMX(0); EXPECT("IXC max*2", fpu_mul(&fpu_f32, 0x7f7fffff, 0x40000000, &st), inf, st.flags, FPU_OVERFLOW | FPU_INEXACT);
+    ARMX(0); EXPECT("IXC sqrt -1", fpu_sqrt(&fpu_f32, 0xbf800000, &st), 0x7fc00000, st.flags, FPU_INVALID | FPU_INEXACT);
+    ARMX(0); EXPECT("IXC fma 1 - 1*1", fpu_muladd(&fpu_f32, one, 0xbf800000, one, &st), 0, st.flags, FPU_INEXACT);
+    ARMX(0); EXPECT("IXC 1 + -1", fpu_add(&fpu_f64, 0x3ff0000000000000ull, 0xbff0000000000000ull, &st), 0, st.flags, FPU_INEXACT);
+    ARMX(0); EXPECT("IXC 3 * 1/3", fpu_mul(&fpu_f64, 0x4008000000000000ull, 0x3fd5555555555555ull, &st), 0x3ff0000000000000ull, st.flags, FPU_INEXACT);
+#undef ARMX
 #undef ARM
     printf("%s: Arm rules from the pseudocode, %d checks\n", arm_bad ? "FAIL" : "PASS",
            arm_checks);

@@ -15,6 +15,10 @@ void a64_fpu_status(FPUStatus *st, const AArch64Env *env)
 {
     uint32_t fpcr = env->fpcr;
     fpu_status_arm(st, (int)(fpcr >> 22) & 3, fpcr >> 24 & 1, fpcr >> 25 & 1, fpcr >> 26 & 1);
+    /* FPSR's cumulative bits, which the helpers OR back unchanged: a
+     * set IXC lets fpu/ use the host FPU (fpu.h, FPUStatus.flags). */
+    st->flags = (uint8_t)(env->fpsr & (FPU_INVALID | FPU_DIVZERO | FPU_OVERFLOW |
+                                       FPU_UNDERFLOW | FPU_INEXACT | FPU_INPUT_DENORMAL));
 }
 
 const FPUFormat *a64_fpu_format(unsigned size)
