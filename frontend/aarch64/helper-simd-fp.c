@@ -13,35 +13,12 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "fpu/fpu.h"
 #include "frontend/aarch64/translate-fp.h"
 #include "frontend/aarch64/translate-simd.h"
-
-typedef struct VReg {
-    uint64_t d[2];
-} VReg;
-
-/* Lane i of 1 << size bytes (size 1, 2 or 3). */
-static uint64_t lane(const VReg *v, int size, int i)
-{
-    if (size == 3)
-        return v->d[i & 1];
-    int per = 64 >> (3 + size), sh = (i % per) << (3 + size);
-    return (v->d[i / per] >> sh) & ((UINT64_C(1) << (8 << size)) - 1);
-}
-
-static void set_lane(VReg *v, int size, int i, uint64_t x)
-{
-    if (size == 3) {
-        v->d[i & 1] = x;
-        return;
-    }
-    int per = 64 >> (3 + size), sh = (i % per) << (3 + size);
-    uint64_t m = ((UINT64_C(1) << (8 << size)) - 1) << sh;
-    v->d[i / per] = (v->d[i / per] & ~m) | ((x << sh) & m);
-}
 
 /* ---- bit-level views of an operand --------------------------------------------------- */
 
@@ -398,6 +375,112 @@ static bool is_pairwise(enum A64VfpOp op)
     return op >= VFP_ADDP && op <= VFP_MINNMP;
 }
 
+/*
+ * The whole-register host path of FADD, FSUB, FMUL, FDIV, FMLA and FMLS
+ * (vector and by-element, f32 and f64): fpu.c's host fast path ("The host
+ * FPU as a fast path") with its rules checked on every lane at once, so
+ * that a vector instruction costs a few host vector instructions instead
+ * of a library call per lane.  The rules: round to nearest with IXC
+ * already set, every operand zero or normal, every result a normal number
+ * above the smallest one or a zero the operation gives exactly.  When a
+ * lane breaks them, nothing has been written and the lane loop decides.
+ */
+typedef float vf32 __attribute__((vector_size(16)));
+typedef double vf64 __attribute__((vector_size(16)));
+typedef uint32_t vu32 __attribute__((vector_size(16)));
+typedef uint64_t vu64 __attribute__((vector_size(16)));
+
+/* An operand the host may take: zero or normal. */
+static inline bool host_operand(uint64_t x, uint64_t exp, uint64_t abs)
+{
+    return (x & exp) ? (x & exp) != exp : (x & abs) == 0;
+}
+
+/* Lane i of x op y (op z): do fpu.c's host rules hold for it? */
+static inline bool host_lane_ok(enum A64VfpOp op, uint64_t x, uint64_t y, uint64_t z,
+                                uint64_t r, uint64_t exp, uint64_t abs, uint64_t min_normal)
+{
+    bool zero_ok;
+
+    if (!host_operand(x, exp, abs) || !host_operand(y, exp, abs))
+        return false;
+    switch (op) {
+    case VFP_ADD: case VFP_SUB:
+        zero_ok = true;
+        break;
+    case VFP_MUL:
+        zero_ok = (x & abs) == 0 || (y & abs) == 0;
+        break;
+    case VFP_DIV:
+        if ((y & abs) == 0)
+            return false;
+        zero_ok = (x & abs) == 0;
+        break;
+    default:
+        if (!host_operand(z, exp, abs))
+            return false;
+        zero_ok = false;
+        break;
+    }
+    r &= abs;
+    return r ? r > min_normal && r < exp : zero_ok;
+}
+
+/* The body for one element type: VF the float vector, VU the integer
+ * vector of the same lane width, FMA the scalar fused multiply-add. */
+#define VFP_HOST_BODY(VF, VU, EXP, ABS, MIN_NORMAL, FMA)                                  \
+    do {                                                                                  \
+        VF x, y, z, res;                                                                  \
+        VU xb, yb, zb, rb;                                                                \
+        int lanes = (q ? 16 : 8) / (int)sizeof(x[0]);                                     \
+        memcpy(&x, n, 16);                                                                \
+        memcpy(&y, m, 16);                                                                \
+        memcpy(&z, d, 16);                                                                \
+        if (elem_idx >= 0) {            /* a copy, not 0 + y: -0 stays -0 */              \
+            __typeof__(y[0]) e = y[elem_idx];                                             \
+            for (int i = 0; i < (int)(16 / sizeof(e)); i++)                               \
+                y[i] = e;                                                                 \
+        }                                                                                 \
+        switch (op) {                                                                     \
+        case VFP_ADD: res = x + y; break;                                                 \
+        case VFP_SUB: res = x - y; break;                                                 \
+        case VFP_MUL: res = x * y; break;                                                 \
+        case VFP_DIV: res = x / y; break;                                                 \
+        default:                                                                          \
+            if (op == VFP_MLS)                                                            \
+                x = -x;                                                                   \
+            for (int i = 0; i < lanes; i++)                                               \
+                res[i] = FMA(x[i], y[i], z[i]);                                           \
+            break;                                                                        \
+        }                                                                                 \
+        memcpy(&xb, &x, 16);                                                              \
+        memcpy(&yb, &y, 16);                                                              \
+        memcpy(&zb, &z, 16);                                                              \
+        memcpy(&rb, &res, 16);                                                            \
+        for (int i = 0; i < lanes; i++)                                                   \
+            if (!host_lane_ok(op, xb[i], yb[i], zb[i], rb[i], EXP, ABS, MIN_NORMAL))      \
+                return false;                                                             \
+        memcpy(r, &res, 16);                                                              \
+        if (!q)                                                                           \
+            r->d[1] = 0;                                                                  \
+        return true;                                                                      \
+    } while (0)
+
+static bool vfp_host(enum A64VfpOp op, int size, bool q, int elem_idx, const SimdReg *n,
+                     const SimdReg *m, const SimdReg *d, SimdReg *r)
+{
+    if (size == 2)
+        VFP_HOST_BODY(vf32, vu32, 0x7f800000u, 0x7fffffffu, 0x00800000u, fmaf);
+    VFP_HOST_BODY(vf64, vu64, UINT64_C(0x7ff0000000000000), UINT64_C(0x7fffffffffffffff),
+                  UINT64_C(0x0010000000000000), fma);
+}
+
+static bool vfp_host_op(enum A64VfpOp op)
+{
+    return op == VFP_ADD || op == VFP_SUB || op == VFP_MUL || op == VFP_DIV ||
+           op == VFP_MLA || op == VFP_MLS;
+}
+
 static void helper_vfp(AArch64Env *env, uint64_t op64, uint64_t desc)
 {
     enum A64VfpOp op = (enum A64VfpOp)op64;
@@ -407,36 +490,42 @@ static void helper_vfp(AArch64Env *env, uint64_t op64, uint64_t desc)
     bool scalar = (desc & SIMD_DESC_SCALAR) != 0;
     const FPUFormat *f = a64_fpu_format(size);
     int lanes = scalar ? 1 : (q ? 16 : 8) >> size;
-    VReg n, m, d, r = { { 0, 0 } };
+    SimdReg n, m, d, r = { { 0, 0 } };
     FPUStatus st;
 
     memcpy(&n, env->v[rn], 16);
     memcpy(&m, env->v[rm], 16);
     memcpy(&d, env->v[rd], 16);
+    /* FPCR.RMode (23:22) round to nearest and FPSR.IXC set: the host may do it */
+    if (vfp_host_op(op) && !scalar && size >= 2 && (env->fpcr & 3u << 22) == 0 &&
+        (env->fpsr & FPU_INEXACT) &&
+        vfp_host(op, size, q, desc & SIMD_DESC_ELEM ? (int)imm : -1, &n, &m, &d, &r)) {
+        memcpy(env->v[rd], &r, 16);
+        return;
+    }
     a64_fpu_status(&st, env);
-
     if (op <= VFP_ACGT) {
-        uint64_t elem = lane(&m, size, (int)imm);
+        uint64_t elem = simd_lane(&m, size, (int)imm);
         for (int i = 0; i < lanes; i++) {
-            uint64_t b = desc & SIMD_DESC_ELEM ? elem : lane(&m, size, i);
-            set_lane(&r, size, i, binary(op, f, lane(&n, size, i), b, lane(&d, size, i), &st));
+            uint64_t b = desc & SIMD_DESC_ELEM ? elem : simd_lane(&m, size, i);
+            simd_set_lane(&r, size, i, binary(op, f, simd_lane(&n, size, i), b, simd_lane(&d, size, i), &st));
         }
     } else if (is_pairwise(op)) {
         if (scalar) {
-            set_lane(&r, size, 0, binary(op, f, lane(&n, size, 0), lane(&n, size, 1), 0, &st));
+            simd_set_lane(&r, size, 0, binary(op, f, simd_lane(&n, size, 0), simd_lane(&n, size, 1), 0, &st));
         } else {
             for (int i = 0; i < lanes; i++) {
-                const VReg *src = i < lanes / 2 ? &n : &m;
+                const SimdReg *src = i < lanes / 2 ? &n : &m;
                 int j = 2 * (i % (lanes / 2));
-                set_lane(&r, size, i, binary(op, f, lane(src, size, j), lane(src, size, j + 1),
+                simd_set_lane(&r, size, i, binary(op, f, simd_lane(src, size, j), simd_lane(src, size, j + 1),
                                              0, &st));
             }
         }
     } else if (op <= VFP_MINNMV) {
         /* Reduce(): the halves first, as the pseudocode recurses */
-        uint64_t lo = binary(op, f, lane(&n, 2, 0), lane(&n, 2, 1), 0, &st);
-        uint64_t hi = binary(op, f, lane(&n, 2, 2), lane(&n, 2, 3), 0, &st);
-        set_lane(&r, 2, 0, binary(op, f, lo, hi, 0, &st));
+        uint64_t lo = binary(op, f, simd_lane(&n, 2, 0), simd_lane(&n, 2, 1), 0, &st);
+        uint64_t hi = binary(op, f, simd_lane(&n, 2, 2), simd_lane(&n, 2, 3), 0, &st);
+        simd_set_lane(&r, 2, 0, binary(op, f, lo, hi, 0, &st));
     } else if (op == VFP_CVTN || op == VFP_CVTXN) {
         /* 2 doubles -> 2 singles, or 4 singles -> 4 halves (FPCR.AHP) */
         const FPUFormat *to = a64_fpu_format(size - 1);
@@ -446,18 +535,18 @@ static void helper_vfp(AArch64Env *env, uint64_t op64, uint64_t desc)
         else if (q)
             r.d[0] = d.d[0];
         for (int i = 0; i < nl; i++) {
-            uint64_t a = lane(&n, size, i);
+            uint64_t a = simd_lane(&n, size, i);
             uint64_t x = op == VFP_CVTXN ? convert_odd(a, &st) : fpu_convert(to, f, a, &st);
-            set_lane(&r, size - 1, i + (q && !scalar ? nl : 0), x);
+            simd_set_lane(&r, size - 1, i + (q && !scalar ? nl : 0), x);
         }
     } else if (op == VFP_CVTL) {
         const FPUFormat *from = a64_fpu_format(size - 1);
         int nl = 16 >> size;
         for (int i = 0; i < nl; i++)
-            set_lane(&r, size, i, fpu_convert(f, from, lane(&n, size - 1, i + (q ? nl : 0)), &st));
+            simd_set_lane(&r, size, i, fpu_convert(f, from, simd_lane(&n, size - 1, i + (q ? nl : 0)), &st));
     } else {
         for (int i = 0; i < lanes; i++)
-            set_lane(&r, size, i, unary(op, f, size, lane(&n, size, i), imm, &st));
+            simd_set_lane(&r, size, i, unary(op, f, size, simd_lane(&n, size, i), imm, &st));
     }
     memcpy(env->v[rd], &r, 16);
     env->fpsr |= st.flags;

@@ -22,6 +22,7 @@
 #define REMU_AARCH64_TRANSLATE_SIMD_H
 
 #include <stddef.h>
+#include <string.h>
 
 #include "frontend/aarch64/translate.h"
 
@@ -32,6 +33,60 @@
 static inline int32_t a64_vreg_off(int n, int byte)
 {
     return (int32_t)(offsetof(AArch64Env, v) + 16 * (size_t)n + (size_t)byte);
+}
+
+/*
+ * A vector register's 16 bytes as a helper holds them: lane i of
+ * 1 << size bytes is at byte offset i << size (the little-endian layout
+ * above).  The fixed-size copies compile to plain loads and stores.
+ */
+typedef union SimdReg {
+    uint8_t b[16];
+    uint64_t d[2];
+} SimdReg;
+
+static inline uint64_t simd_lane(const SimdReg *v, int size, int i)
+{
+    const uint8_t *p = v->b + ((size_t)i << size);
+    uint16_t h;
+    uint32_t w;
+    uint64_t d;
+
+    switch (size) {
+    case 0:
+        return *p;
+    case 1:
+        memcpy(&h, p, 2);
+        return h;
+    case 2:
+        memcpy(&w, p, 4);
+        return w;
+    default:
+        memcpy(&d, p, 8);
+        return d;
+    }
+}
+
+static inline void simd_set_lane(SimdReg *v, int size, int i, uint64_t x)
+{
+    uint8_t *p = v->b + ((size_t)i << size);
+    uint16_t h = (uint16_t)x;
+    uint32_t w = (uint32_t)x;
+
+    switch (size) {
+    case 0:
+        *p = (uint8_t)x;
+        break;
+    case 1:
+        memcpy(p, &h, 2);
+        break;
+    case 2:
+        memcpy(p, &w, 4);
+        break;
+    default:
+        memcpy(p, &x, 8);
+        break;
+    }
 }
 
 /* 64-bit half (0 = bits 63:0) of Vn as a new i64 temp, and its store. */
