@@ -418,7 +418,7 @@ static uint64_t add_finite(const FPUFormat *f, FPUValue x, FPUValue y, FPUStatus
  * - the result is finite and larger in magnitude than the smallest normal
  *   number (so neither overflow nor underflow, whether tininess is
  *   detected before or after rounding), or a zero the operation gives
- *   exactly (zero_ok, decided per operation by the caller).
+ *   exactly (fpu_host_result_ok in fpu.h decides per operation).
  * Otherwise the integer code below decides, as it always did.
  */
 #if FLT_EVAL_METHOD == 0
@@ -427,27 +427,9 @@ static uint64_t add_finite(const FPUFormat *f, FPUValue x, FPUValue y, FPUStatus
 #define HOST_FAST_PATH 0
 #endif
 
-enum HostOp { HOST_ADD, HOST_SUB, HOST_MUL, HOST_DIV, HOST_SQRT, HOST_FMA };
-
-static bool host_usable(const FPUFormat *f, const FPUStatus *st)
-{
-    return HOST_FAST_PATH && st->rounding == FPU_RNE && (st->flags & FPU_INEXACT) &&
-           (f == &fpu_f64 || f == &fpu_f32);
-}
-
-static bool host_operand_ok(const FPUFormat *f, uint64_t x)
-{
-    uint64_t e = x & exp_mask(f);
-
-    return e ? e != exp_mask(f) : (x & ~sign_bit(f)) == 0;
-}
-
-static bool host_result_ok(const FPUFormat *f, uint64_t r, bool zero_ok)
-{
-    uint64_t mag = r & ~sign_bit(f);
-
-    return mag ? mag > (uint64_t)1 << f->mbits && mag < exp_mask(f) : zero_ok;
-}
+#define F64_EXP UINT64_C(0x7ff0000000000000)
+#define F64_ABS UINT64_C(0x7fffffffffffffff)
+#define F64_MIN UINT64_C(0x0010000000000000)
 
 static double host_f64(uint64_t x)
 {
@@ -464,85 +446,51 @@ static float host_f32(uint64_t x)
     return v;
 }
 
-/* The host's a op b (op c: addend + a * b); operands already checked. */
-static uint64_t host_compute(const FPUFormat *f, enum HostOp op, uint64_t a, uint64_t b,
-                             uint64_t c)
+bool fpu_host_try(const FPUFormat *f, enum FPUHostOp op, uint64_t a, uint64_t b, uint64_t c,
+                  int rounding, unsigned flags, uint64_t *r)
 {
-    if (f == &fpu_f64) {
-        double x = host_f64(a), y = host_f64(b), r;
-        switch (op) {
-        case HOST_ADD: r = x + y; break;
-        case HOST_SUB: r = x - y; break;
-        case HOST_MUL: r = x * y; break;
-        case HOST_DIV: r = x / y; break;
-        case HOST_SQRT: r = sqrt(x); break;
-        default: r = fma(x, y, host_f64(c)); break;
-        }
-        uint64_t bits;
-        memcpy(&bits, &r, 8);
-        return bits;
-    }
-    float x = host_f32(a), y = host_f32(b), r;
-    switch (op) {
-    case HOST_ADD: r = x + y; break;
-    case HOST_SUB: r = x - y; break;
-    case HOST_MUL: r = x * y; break;
-    case HOST_DIV: r = x / y; break;
-    case HOST_SQRT: r = sqrtf(x); break;
-    default: r = fmaf(x, y, host_f32(c)); break;
-    }
-    uint32_t bits;
-    memcpy(&bits, &r, 4);
-    return bits;
-}
-
-/* Computes a op b on the host into *r when the rules above allow it. */
-static bool host_fast(const FPUFormat *f, enum HostOp op, uint64_t a, uint64_t b, uint64_t c,
-                      const FPUStatus *st, uint64_t *r)
-{
-    uint64_t mag_a = a & ~sign_bit(f), mag_b = b & ~sign_bit(f);
-    bool zero_ok;
-
-    if (!host_usable(f, st) || !host_operand_ok(f, a))
+    if (!HOST_FAST_PATH || rounding != FPU_RNE || !(flags & FPU_INEXACT))
         return false;
-    switch (op) {
-    case HOST_SQRT:
-        zero_ok = true;                 /* sqrt(+-0) = +-0 */
-        break;
-    case HOST_FMA:
-        /* An exact zero and an underflow to zero look alike: the integer
-         * path decides zeros. */
-        if (!host_operand_ok(f, b) || !host_operand_ok(f, c))
+    if (f == &fpu_f64) {
+        double x = host_f64(a), y = host_f64(b), v;
+        if (!fpu_host_operands_ok(op, a, b, c, F64_EXP, F64_ABS))
             return false;
-        zero_ok = false;
-        break;
-    case HOST_DIV:
-        if (!host_operand_ok(f, b) || mag_b == 0)
-            return false;               /* division by zero */
-        zero_ok = mag_a == 0;
-        break;
-    case HOST_MUL:
-        if (!host_operand_ok(f, b))
-            return false;
-        zero_ok = mag_a == 0 || mag_b == 0;
-        break;
-    default:
-        /* A zero sum is exact (x + -x, or zeros, signed as IEEE and Arm
-         * agree in round-to-nearest). */
-        if (!host_operand_ok(f, b))
-            return false;
-        zero_ok = true;
-        break;
+        switch (op) {
+        case FPU_HOST_ADD: v = x + y; break;
+        case FPU_HOST_SUB: v = x - y; break;
+        case FPU_HOST_MUL: v = x * y; break;
+        case FPU_HOST_DIV: v = x / y; break;
+        case FPU_HOST_SQRT: v = sqrt(x); break;
+        default: v = fma(x, y, host_f64(c)); break;
+        }
+        memcpy(r, &v, 8);
+        return fpu_host_result_ok(op, a, b, *r, F64_EXP, F64_ABS, F64_MIN);
     }
-    *r = host_compute(f, op, a, b, c);
-    return host_result_ok(f, *r, zero_ok);
+    if (f == &fpu_f32) {
+        float x = host_f32(a), y = host_f32(b), v;
+        uint32_t bits;
+        if (!fpu_host_operands_ok(op, a, b, c, 0x7f800000, 0x7fffffff))
+            return false;
+        switch (op) {
+        case FPU_HOST_ADD: v = x + y; break;
+        case FPU_HOST_SUB: v = x - y; break;
+        case FPU_HOST_MUL: v = x * y; break;
+        case FPU_HOST_DIV: v = x / y; break;
+        case FPU_HOST_SQRT: v = sqrtf(x); break;
+        default: v = fmaf(x, y, host_f32(c)); break;
+        }
+        memcpy(&bits, &v, 4);
+        *r = bits;
+        return fpu_host_result_ok(op, a, b, bits, 0x7f800000, 0x7fffffff, 0x00800000);
+    }
+    return false;
 }
 
 static uint64_t add_sub(const FPUFormat *f, uint64_t a, uint64_t b, bool negate_b,
                         FPUStatus *st)
 {
     uint64_t hr;
-    if (host_fast(f, negate_b ? HOST_SUB : HOST_ADD, a, b, 0, st, &hr))
+    if (fpu_host_try(f, negate_b ? FPU_HOST_SUB : FPU_HOST_ADD, a, b, 0, st->rounding, st->flags, &hr))
         return hr;
 
     FPUValue x = unpack(f, a, st), y = unpack(f, b, st);
@@ -576,7 +524,7 @@ uint64_t fpu_sub(const FPUFormat *f, uint64_t a, uint64_t b, FPUStatus *st)
 uint64_t fpu_mul(const FPUFormat *f, uint64_t a, uint64_t b, FPUStatus *st)
 {
     uint64_t hr;
-    if (host_fast(f, HOST_MUL, a, b, 0, st, &hr))
+    if (fpu_host_try(f, FPU_HOST_MUL, a, b, 0, st->rounding, st->flags, &hr))
         return hr;
 
     FPUValue x = unpack(f, a, st), y = unpack(f, b, st);
@@ -596,7 +544,7 @@ uint64_t fpu_mul(const FPUFormat *f, uint64_t a, uint64_t b, FPUStatus *st)
 uint64_t fpu_div(const FPUFormat *f, uint64_t a, uint64_t b, FPUStatus *st)
 {
     uint64_t hr;
-    if (host_fast(f, HOST_DIV, a, b, 0, st, &hr))
+    if (fpu_host_try(f, FPU_HOST_DIV, a, b, 0, st->rounding, st->flags, &hr))
         return hr;
 
     FPUValue x = unpack(f, a, st), y = unpack(f, b, st);
@@ -622,7 +570,7 @@ uint64_t fpu_div(const FPUFormat *f, uint64_t a, uint64_t b, FPUStatus *st)
 uint64_t fpu_sqrt(const FPUFormat *f, uint64_t a, FPUStatus *st)
 {
     uint64_t hr;
-    if (host_fast(f, HOST_SQRT, a, 0, 0, st, &hr))
+    if (fpu_host_try(f, FPU_HOST_SQRT, a, 0, 0, st->rounding, st->flags, &hr))
         return hr;
 
     FPUValue x = unpack(f, a, st);
@@ -658,7 +606,7 @@ uint64_t fpu_muladd(const FPUFormat *f, uint64_t addend, uint64_t a, uint64_t b,
                     FPUStatus *st)
 {
     uint64_t hr;
-    if (host_fast(f, HOST_FMA, a, b, addend, st, &hr))
+    if (fpu_host_try(f, FPU_HOST_FMA, a, b, addend, st->rounding, st->flags, &hr))
         return hr;
 
     FPUValue z = unpack(f, addend, st), x = unpack(f, a, st), y = unpack(f, b, st);

@@ -118,6 +118,59 @@ uint64_t fpu_from_int(const FPUFormat *f, uint64_t v, bool is_signed, int fbits,
 /* a * 2^n, rounded. */
 uint64_t fpu_scale(const FPUFormat *f, uint64_t a, int n, FPUStatus *st);
 
+/*
+ * The host FPU fast path (fpu.c, "The host FPU as a fast path").
+ * fpu_host_try computes op on the host into *r and returns true when the
+ * rules allow it (rounding to nearest, FPU_INEXACT in flags, f32 or f64,
+ * the operands and the result ordinary); false leaves the work to the
+ * library.  The rules themselves are here, inline, for callers that
+ * compute whole vectors on the host: exp and abs are the format's exponent
+ * and magnitude masks, min_normal its smallest normal number's bits.
+ */
+enum FPUHostOp { FPU_HOST_ADD, FPU_HOST_SUB, FPU_HOST_MUL, FPU_HOST_DIV, FPU_HOST_SQRT,
+                 FPU_HOST_FMA };
+
+bool fpu_host_try(const FPUFormat *f, enum FPUHostOp op, uint64_t a, uint64_t b, uint64_t c,
+                  int rounding, unsigned flags, uint64_t *r);
+
+/* x is zero or normal. */
+static inline bool fpu_host_operand_ok(uint64_t x, uint64_t exp, uint64_t abs)
+{
+    return (x & exp) ? (x & exp) != exp : (x & abs) == 0;
+}
+
+/* The operands of a op b (FMA: c + a * b; SQRT: a only) may go to the host:
+ * all zero or normal, and no division by zero. */
+static inline bool fpu_host_operands_ok(enum FPUHostOp op, uint64_t a, uint64_t b, uint64_t c,
+                                        uint64_t exp, uint64_t abs)
+{
+    if (!fpu_host_operand_ok(a, exp, abs))
+        return false;
+    if (op == FPU_HOST_SQRT)
+        return true;
+    if (!fpu_host_operand_ok(b, exp, abs) || (op == FPU_HOST_DIV && (b & abs) == 0))
+        return false;
+    return op != FPU_HOST_FMA || fpu_host_operand_ok(c, exp, abs);
+}
+
+/* The host's result r of a op b is the library's: finite and above the
+ * smallest normal, or a zero the operation gives exactly (a sum; a product
+ * or quotient of a zero; sqrt of a zero).  An FMA's zero could be an
+ * underflow: the library decides those. */
+static inline bool fpu_host_result_ok(enum FPUHostOp op, uint64_t a, uint64_t b, uint64_t r,
+                                      uint64_t exp, uint64_t abs, uint64_t min_normal)
+{
+    r &= abs;
+    if (r)
+        return r > min_normal && r < exp;
+    switch (op) {
+    case FPU_HOST_ADD: case FPU_HOST_SUB: case FPU_HOST_SQRT: return true;
+    case FPU_HOST_MUL: return (a & abs) == 0 || (b & abs) == 0;
+    case FPU_HOST_DIV: return (a & abs) == 0;
+    default: return false;
+    }
+}
+
 /* Classification of raw bits. */
 bool fpu_is_nan(const FPUFormat *f, uint64_t a);
 bool fpu_is_snan(const FPUFormat *f, uint64_t a);

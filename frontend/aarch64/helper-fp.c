@@ -38,12 +38,29 @@ static uint64_t finish(AArch64Env *env, const FPUStatus *st, uint64_t r)
     return r;
 }
 
+/* FPCR.RMode (bits 23:22) as fpu/'s rounding, without building a status. */
+static int fpcr_rounding(const AArch64Env *env)
+{
+    static const uint8_t rmode[4] = { FPU_RNE, FPU_RUP, FPU_RDOWN, FPU_RZERO };
+    return rmode[env->fpcr >> 22 & 3];
+}
+
 static uint64_t helper_fp2(AArch64Env *env, uint64_t desc, uint64_t a, uint64_t b)
 {
+    static const int8_t host_op[] = {
+        [FP2_ADD] = FPU_HOST_ADD, [FP2_SUB] = FPU_HOST_SUB, [FP2_MUL] = FPU_HOST_MUL,
+        [FP2_DIV] = FPU_HOST_DIV, [FP2_MAX] = -1, [FP2_MIN] = -1, [FP2_MAXNM] = -1,
+        [FP2_MINNM] = -1, [FP2_NMUL] = -1,
+    };
     const FPUFormat *f = a64_fpu_format(desc >> 8 & 3);
     FPUStatus st;
     uint64_t r;
+    unsigned op = desc & 0xff;
 
+    /* The common case first: the host FPU (fpu.h) before any status. */
+    if (op < sizeof(host_op) && host_op[op] >= 0 &&
+        fpu_host_try(f, (enum FPUHostOp)host_op[op], a, b, 0, fpcr_rounding(env), env->fpsr, &r))
+        return r;
     a64_fpu_status(&st, env);
     switch (desc & 0xff) {
     case FP2_ADD: r = fpu_add(f, a, b, &st); break;
@@ -96,14 +113,17 @@ static uint64_t helper_fp3(AArch64Env *env, uint64_t desc, uint64_t addend, uint
     const FPUFormat *f = a64_fpu_format(desc >> 8 & 3);
     uint64_t sign = (uint64_t)1 << (f->ebits + f->mbits);
     FPUStatus st;
+    uint64_t r;
 
-    a64_fpu_status(&st, env);
     /* FMSUB/FNMADD/FNMSUB negate operand1 and/or the addend before
      * FPMulAdd (Arm ARM C7.2.x), so a NaN operand comes out negated too. */
     if (desc & FP_NEG_ADDEND)
         addend ^= sign;
     if (desc & FP_NEG_PRODUCT)
         a ^= sign;
+    if (fpu_host_try(f, FPU_HOST_FMA, a, b, addend, fpcr_rounding(env), env->fpsr, &r))
+        return r;
+    a64_fpu_status(&st, env);
     return finish(env, &st, fpu_muladd(f, addend, a, b, &st));
 }
 

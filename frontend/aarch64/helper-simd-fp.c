@@ -390,40 +390,16 @@ typedef double vf64 __attribute__((vector_size(16)));
 typedef uint32_t vu32 __attribute__((vector_size(16)));
 typedef uint64_t vu64 __attribute__((vector_size(16)));
 
-/* An operand the host may take: zero or normal. */
-static inline bool host_operand(uint64_t x, uint64_t exp, uint64_t abs)
+/* The fpu/ name of a host-path operation. */
+static enum FPUHostOp host_op_of(enum A64VfpOp op)
 {
-    return (x & exp) ? (x & exp) != exp : (x & abs) == 0;
-}
-
-/* Lane i of x op y (op z): do fpu.c's host rules hold for it? */
-static inline bool host_lane_ok(enum A64VfpOp op, uint64_t x, uint64_t y, uint64_t z,
-                                uint64_t r, uint64_t exp, uint64_t abs, uint64_t min_normal)
-{
-    bool zero_ok;
-
-    if (!host_operand(x, exp, abs) || !host_operand(y, exp, abs))
-        return false;
     switch (op) {
-    case VFP_ADD: case VFP_SUB:
-        zero_ok = true;
-        break;
-    case VFP_MUL:
-        zero_ok = (x & abs) == 0 || (y & abs) == 0;
-        break;
-    case VFP_DIV:
-        if ((y & abs) == 0)
-            return false;
-        zero_ok = (x & abs) == 0;
-        break;
-    default:
-        if (!host_operand(z, exp, abs))
-            return false;
-        zero_ok = false;
-        break;
+    case VFP_ADD: return FPU_HOST_ADD;
+    case VFP_SUB: return FPU_HOST_SUB;
+    case VFP_MUL: return FPU_HOST_MUL;
+    case VFP_DIV: return FPU_HOST_DIV;
+    default: return FPU_HOST_FMA;
     }
-    r &= abs;
-    return r ? r > min_normal && r < exp : zero_ok;
 }
 
 /* The body for one element type: VF the float vector, VU the integer
@@ -432,6 +408,7 @@ static inline bool host_lane_ok(enum A64VfpOp op, uint64_t x, uint64_t y, uint64
     do {                                                                                  \
         VF x, y, z, res;                                                                  \
         VU xb, yb, zb, rb;                                                                \
+        enum FPUHostOp hop = host_op_of(op);                                              \
         int lanes = (q ? 16 : 8) / (int)sizeof(x[0]);                                     \
         memcpy(&x, n, 16);                                                                \
         memcpy(&y, m, 16);                                                                \
@@ -458,7 +435,8 @@ static inline bool host_lane_ok(enum A64VfpOp op, uint64_t x, uint64_t y, uint64
         memcpy(&zb, &z, 16);                                                              \
         memcpy(&rb, &res, 16);                                                            \
         for (int i = 0; i < lanes; i++)                                                   \
-            if (!host_lane_ok(op, xb[i], yb[i], zb[i], rb[i], EXP, ABS, MIN_NORMAL))      \
+            if (!fpu_host_operands_ok(hop, xb[i], yb[i], zb[i], EXP, ABS) ||              \
+                !fpu_host_result_ok(hop, xb[i], yb[i], rb[i], EXP, ABS, MIN_NORMAL))      \
                 return false;                                                             \
         memcpy(r, &res, 16);                                                              \
         if (!q)                                                                           \
