@@ -160,6 +160,105 @@ static void pairs_vu64(bool sign, bool acc, vu64 n, vu64 d, vu64 *r)
 }
 
 /*
+ * Long and wide forms (three different, SSHLL/USHLL): the size lanes of one
+ * 8-byte half of a register widen to lanes twice as wide, W (signed: WS),
+ * through the half-register vector types HU/HS; the arithmetic is then
+ * exact in W, as the lane loop's is in 64 bits.
+ */
+typedef uint8_t vu8h __attribute__((vector_size(8)));
+typedef int8_t vs8h __attribute__((vector_size(8)));
+typedef uint16_t vu16h __attribute__((vector_size(8)));
+typedef int16_t vs16h __attribute__((vector_size(8)));
+typedef uint32_t vu32h __attribute__((vector_size(8)));
+typedef int32_t vs32h __attribute__((vector_size(8)));
+typedef int64_t vs64 __attribute__((vector_size(16)));
+
+#define LONGOPS(W, WS, HU, HS)                                                  \
+    static W widen_##W(uint64_t half, bool sg)                                  \
+    {                                                                           \
+        HU u;                                                                   \
+        HS s;                                                                   \
+        memcpy(&u, &half, 8);                                                   \
+        memcpy(&s, &half, 8);                                                   \
+        return sg ? (W)__builtin_convertvector(s, WS) : __builtin_convertvector(u, W); \
+    }                                                                           \
+                                                                                \
+    static bool long_##W(enum A64SimdOp op, bool sg, W a, W b, W d, unsigned sh, W *r) \
+    {                                                                           \
+        W abd = sg ? SEL((W)((WS)a > (WS)b), a - b, b - a)                      \
+                   : SEL((W)(a > b), a - b, b - a);                             \
+                                                                                \
+        switch (op) {                                                           \
+        case SOP_SSHLL: case SOP_USHLL: *r = a << sh; return true;              \
+        case SOP_SADDL: case SOP_UADDL: case SOP_SADDW: case SOP_UADDW:         \
+            *r = a + b; return true;                                            \
+        case SOP_SSUBL: case SOP_USUBL: case SOP_SSUBW: case SOP_USUBW:         \
+            *r = a - b; return true;                                            \
+        case SOP_SMULL: case SOP_UMULL: *r = a * b; return true;                \
+        case SOP_SMLAL: case SOP_UMLAL: *r = d + a * b; return true;            \
+        case SOP_SMLSL: case SOP_UMLSL: *r = d - a * b; return true;            \
+        case SOP_SABDL: case SOP_UABDL: *r = abd; return true;                  \
+        case SOP_SABAL: case SOP_UABAL: *r = d + abd; return true;              \
+        default: return false;                                                  \
+        }                                                                       \
+    }
+
+LONGOPS(vu16, vs16, vu8h, vs8h)
+LONGOPS(vu32, vs32, vu16h, vs16h)
+LONGOPS(vu64, vs64, vu32h, vs32h)
+
+static bool is_long_op(enum A64SimdOp op, bool *sg, bool *wide)
+{
+    switch (op) {
+    case SOP_SSHLL: case SOP_SADDL: case SOP_SSUBL: case SOP_SMULL: case SOP_SMLAL:
+    case SOP_SMLSL: case SOP_SABAL: case SOP_SABDL:
+        *sg = true, *wide = false;
+        return true;
+    case SOP_USHLL: case SOP_UADDL: case SOP_USUBL: case SOP_UMULL: case SOP_UMLAL:
+    case SOP_UMLSL: case SOP_UABAL: case SOP_UABDL:
+        *sg = false, *wide = false;
+        return true;
+    case SOP_SADDW: case SOP_SSUBW:
+        *sg = true, *wide = true;
+        return true;
+    case SOP_UADDW: case SOP_USUBW:
+        *sg = false, *wide = true;
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* A long or wide operation into Vd (always 128 bits): q picks the upper
+ * half of the narrow operands (the "2" forms). */
+static bool exec_long(AArch64Env *e, enum A64SimdOp op, int rd, int rn, int rm, int size, int q,
+                      unsigned imm, bool sg, bool wide)
+{
+    vu64 nv = { e->v[rn][0], e->v[rn][1] }, d = { e->v[rd][0], e->v[rd][1] }, r;
+    uint64_t nh = e->v[rn][q], mh = e->v[rm][q];
+    bool ok;
+
+    switch (size) {
+    case 0:
+        ok = long_vu16(op, sg, wide ? (vu16)nv : widen_vu16(nh, sg), widen_vu16(mh, sg),
+                       (vu16)d, imm, (vu16 *)&r);
+        break;
+    case 1:
+        ok = long_vu32(op, sg, wide ? (vu32)nv : widen_vu32(nh, sg), widen_vu32(mh, sg),
+                       (vu32)d, imm, (vu32 *)&r);
+        break;
+    case 2:
+        ok = long_vu64(op, sg, wide ? nv : widen_vu64(nh, sg), widen_vu64(mh, sg), d, imm, &r);
+        break;
+    default:
+        return false;
+    }
+    if (ok)
+        memcpy(e->v[rd], &r, 16);
+    return ok;
+}
+
+/*
  * A register by its two 64-bit halves: translated code writes registers
  * that way (ldr q, inline ops), and one 16-byte load of what two 8-byte
  * stores just wrote stalls the host's store forwarding for many cycles.
@@ -181,8 +280,12 @@ bool simd_exec_vec(AArch64Env *e, enum A64SimdOp op, uint64_t desc)
     vu8 n, m, d, r, qc = { 0 };
     bool ok;
 
+    bool sg, wide;
+
     if (desc & (SIMD_DESC_SCALAR | SIMD_DESC_ELEM))
         return false;
+    if (is_long_op(op, &sg, &wide))
+        return exec_long(e, op, rd, rn, rm, size, q, imm, sg, wide);
     /* Upper lanes of a 64-bit form are computed and dropped, so they must
      * not reach FPSR.QC. */
     if (saturating && !q)
