@@ -40,7 +40,7 @@ typedef uint64_t vu64 __attribute__((vector_size(16)));
 #define SEL(m, a, b) (((m) & (a)) | (~(m) & (b)))
 
 /*
- * Lane-wise three-same operations on vectors of U (unsigned lanes of type
+ * Lane-wise three-same (and two-register misc) operations on vectors of U (unsigned lanes of type
  * UT) and S (the same lanes signed).  *qc gets a lane mask of the lanes that
  * saturated.  Comparisons give all ones or zero per lane, as CMxx do.
  */
@@ -66,6 +66,15 @@ typedef uint64_t vu64 __attribute__((vector_size(16)));
         case SOP_SMAX: *r = SEL((U)(sn > sm), n, m); return true;               \
         case SOP_SMIN: *r = SEL((U)(sn < sm), n, m); return true;               \
         case SOP_UABD: *r = SEL((U)(n > m), n - m, m - n); return true;         \
+        /* two-register misc: m is not an operand */                            \
+        case SOP_CMEQ0: *r = (U)(n == 0); return true;                          \
+        case SOP_CMGT0: *r = (U)(sn > 0); return true;                          \
+        case SOP_CMGE0: *r = (U)(sn >= 0); return true;                         \
+        case SOP_CMLE0: *r = (U)(sn <= 0); return true;                         \
+        case SOP_CMLT0: *r = (U)(sn < 0); return true;                          \
+        case SOP_ABS: *r = SEL((U)(sn < 0), -n, n); return true;                \
+        case SOP_NEG: *r = -n; return true;                                     \
+        case SOP_NOT: *r = ~n; return true;                                     \
         case SOP_SABD: *r = SEL((U)(sn > sm), n - m, m - n); return true;       \
         case SOP_UQADD:                                                         \
             s = n + m;                                                          \

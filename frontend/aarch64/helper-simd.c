@@ -85,10 +85,19 @@ static Vec vget(const AArch64Env *e, int n)
     return v;
 }
 
+/* The low bytes (1, 2, 4, 8 or 16) of v into Vn, the rest zeroed; as two
+ * 8-byte stores, the way translated code reads registers back. */
 static void vput(AArch64Env *e, int n, const Vec *v, int bytes)
 {
-    memset(e->v[n], 0, 16);
-    memcpy(e->v[n], v->b, (size_t)bytes);
+    uint64_t lo, hi = 0;
+
+    memcpy(&lo, v->b, 8);
+    if (bytes > 8)
+        memcpy(&hi, v->b + 8, 8);
+    else if (bytes < 8)
+        lo &= (UINT64_C(1) << (8 * bytes)) - 1;
+    e->v[n][0] = lo;
+    e->v[n][1] = hi;
 }
 
 /* Right shift of a size-byte lane by 1..esize bits (esize allowed). */
