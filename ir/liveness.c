@@ -19,9 +19,8 @@
  */
 #include "config.h"
 
-#include <stdlib.h>
-
 #include "ir/ir.h"
+#include "ir/live.h"
 
 static bool reads_env_state(const IRBlock *b, const IROp *op)
 {
@@ -46,75 +45,42 @@ static bool reads_env_state(const IRBlock *b, const IROp *op)
     }
 }
 
-/*
- * live[t] == gen means t is live.  A basic-block end makes every NORMAL
- * temp dead by starting a new generation, then marks the globals (temps
- * 1..count, ir.h) and the LOCAL temps live -- at a block exit only the
- * globals (nothing reads a LOCAL temp after the block is left).  That costs
- * the number of globals and locals, not of temps, per basic-block end.
- */
-typedef struct Live {
-    uint32_t *mark, gen;
-    IRTempIdx *locals;
-    uint32_t nb_locals, nb_globals;
-} Live;
-
-static void live_at_bb_end(Live *l, bool exit)
-{
-    l->gen++;
-    for (uint32_t t = 1; t <= l->nb_globals; t++)
-        l->mark[t] = l->gen;
-    if (!exit)
-        for (uint32_t i = 0; i < l->nb_locals; i++)
-            l->mark[l->locals[i]] = l->gen;
-}
-
-#define IS_LIVE(l, t) ((l)->mark[t] == (l)->gen)
-
 void ir_liveness(IRBlock *b)
 {
-    uint32_t n = b->nb_temps ? b->nb_temps : 1;
-    Live l = { .mark = calloc(n, sizeof(uint32_t)), .gen = 1,
-               .locals = calloc(n, sizeof(IRTempIdx)),
-               .nb_globals = b->globals ? (uint32_t)b->globals->count : 0 };
+    IRLive l;
 
-    if (!l.mark || !l.locals)
-        abort();
-    for (uint32_t t = 0; t < b->nb_temps; t++)
-        if (b->temps[t].kind == IR_TEMP_LOCAL)
-            l.locals[l.nb_locals++] = t;
-    live_at_bb_end(&l, true);
+    ir_live_init(&l, b);
+    ir_live_bb_end(&l, false);      /* at a block exit only the globals */
     for (uint32_t i = b->nb_ops; i-- > 0;) {
         IROp *op = &b->ops[i];
         uint32_t flags = ir_op_def(op)->flags;
         int nout = op->nb_oargs, nin = op->nb_iargs;
         uint16_t life = 0;
 
+        /* At a block exit nothing reads a LOCAL temp any more. */
         if ((flags & IR_OPF_BB_END) && op->opc != IR_OP_set_label)
-            live_at_bb_end(&l, (flags & IR_OPF_BLOCK_END) != 0);
+            ir_live_bb_end(&l, !(flags & IR_OPF_BLOCK_END));
         for (int a = 0; a < nout; a++) {
             IRTempIdx t = (IRTempIdx)op->args[a];
-            if (!IS_LIVE(&l, t))
+            if (!ir_live_get(&l, t))
                 life |= (uint16_t)(1u << a);
         }
         for (int a = 0; a < nout; a++)
-            l.mark[op->args[a]] = 0;
+            ir_live_kill(&l, (IRTempIdx)op->args[a]);
         for (int a = nout; a < nout + nin; a++) {
             IRTempIdx t = (IRTempIdx)op->args[a];
             IRTempKind k = b->temps[t].kind;
             if (k == IR_TEMP_CONST || k == IR_TEMP_FIXED)
                 continue;
-            if (!IS_LIVE(&l, t))
+            if (!ir_live_get(&l, t))
                 life |= (uint16_t)(1u << a);
         }
         for (int a = nout; a < nout + nin; a++)
-            l.mark[op->args[a]] = l.gen;
-        if (reads_env_state(b, op)) {
-            for (uint32_t t = 1; t <= l.nb_globals; t++)
-                l.mark[t] = l.gen;
-        }
+            ir_live_set(&l, (IRTempIdx)op->args[a]);
+        if (reads_env_state(b, op))
+            ir_live_globals(&l);
         if (op->opc == IR_OP_set_label)
-            live_at_bb_end(&l, false);
+            ir_live_bb_end(&l, true);
         /* outputs of constants / env cannot exist (ir_check); clear stray bits */
         for (int a = 0; a < nout + nin; a++) {
             IRTempKind k = b->temps[op->args[a]].kind;
@@ -123,6 +89,5 @@ void ir_liveness(IRBlock *b)
         }
         op->life = life;
     }
-    free(l.mark);
-    free(l.locals);
+    ir_live_free(&l);
 }

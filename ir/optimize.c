@@ -91,6 +91,7 @@
 
 #include "ir/bits.h"
 #include "ir/ir.h"
+#include "ir/live.h"
 
 /* ---- what is known about each temp --------------------------------------- */
 
@@ -1395,35 +1396,10 @@ static void opt_forward(OptContext *c)
 
 /* ---- backward pass: dead code ------------------------------------------------ */
 
-typedef struct Liveness {
-    uint32_t *mark;         /* temp t is live iff mark[t] == gen */
-    uint32_t gen;
-    IRTempIdx *keep;        /* globals then locals */
-    uint32_t nb_globals, nb_keep;
-} Liveness;
-
-static inline bool live_get(const Liveness *l, uint64_t t) { return l->mark[t] == l->gen; }
-static inline void live_set(Liveness *l, uint64_t t) { l->mark[t] = l->gen; }
-static inline void live_kill(Liveness *l, uint64_t t) { l->mark[t] = 0; }
-
-static void live_globals(Liveness *l)
-{
-    for (uint32_t k = 0; k < l->nb_globals; k++)
-        live_set(l, l->keep[k]);
-}
-
-/* A basic block ends here (walking backwards: a new one is entered). */
-static void live_bb_end(Liveness *l)
-{
-    l->gen++;
-    for (uint32_t k = 0; k < l->nb_keep; k++)
-        live_set(l, l->keep[k]);
-}
-
 /* Two-output ops with one output dead become the one-output op. */
-static void narrow_double(const Liveness *l, IROp *op)
+static void narrow_double(const IRLive *l, IROp *op)
 {
-    bool lo = live_get(l, op->args[0]), hi = live_get(l, op->args[1]);
+    bool lo = ir_live_get(l, (IRTempIdx)op->args[0]), hi = ir_live_get(l, (IRTempIdx)op->args[1]);
     IROpcode opc;
     uint64_t out;
 
@@ -1464,24 +1440,12 @@ static bool op_removable(const IROp *op)
 
 static void opt_dead_code(IRBlock *b)
 {
-    Liveness l = { .gen = 1 };
-    uint32_t nb_locals = 0;
+    IRLive l;
 
-    l.mark = calloc(b->nb_temps, sizeof(*l.mark));
-    for (IRTempIdx t = 0; t < b->nb_temps; t++)
-        nb_locals += b->temps[t].kind == IR_TEMP_LOCAL;
-    l.nb_globals = (uint32_t)b->globals->count;
-    l.keep = malloc((l.nb_globals + nb_locals + 1) * sizeof(*l.keep));
-    if (!l.mark || !l.keep)
-        abort();
-    for (IRTempIdx t = 0; t < b->nb_temps; t++)
-        if (b->temps[t].kind == IR_TEMP_GLOBAL)
-            l.keep[l.nb_keep++] = t;
-    l.nb_globals = l.nb_keep;
-    for (IRTempIdx t = 0; t < b->nb_temps; t++)
-        if (b->temps[t].kind == IR_TEMP_LOCAL)
-            l.keep[l.nb_keep++] = t;
-
+    /* The block ends in an exit: only the globals are live after it (a
+     * LOCAL temp is live at a basic-block end inside the block). */
+    ir_live_init(&l, b);
+    ir_live_bb_end(&l, false);
     for (uint32_t i = b->nb_ops; i-- > 0;) {
         IROp *op = &b->ops[i];
         uint32_t flags = ir_op_def(op)->flags;
@@ -1489,7 +1453,7 @@ static void opt_dead_code(IRBlock *b)
         if (op->opc == IR_OP_nop)
             continue;
         if (flags & IR_OPF_BB_END)
-            live_bb_end(&l);
+            ir_live_bb_end(&l, true);
         if (op->opc == IR_OP_mov && op->args[0] == op->args[1]) {
             op_to_nop(op);
             continue;
@@ -1497,7 +1461,7 @@ static void opt_dead_code(IRBlock *b)
         if (op_removable(op)) {
             bool dead = true;
             for (int k = 0; k < op->nb_oargs; k++)
-                dead &= !live_get(&l, op->args[k]);
+                dead &= !ir_live_get(&l, (IRTempIdx)op->args[k]);
             if (dead) {
                 op_to_nop(op);
                 continue;
@@ -1507,14 +1471,13 @@ static void opt_dead_code(IRBlock *b)
             || op->opc == IR_OP_mulu2 || op->opc == IR_OP_muls2)
             narrow_double(&l, op);
         for (int k = 0; k < op->nb_oargs; k++)
-            live_kill(&l, op->args[k]);
+            ir_live_kill(&l, (IRTempIdx)op->args[k]);
         for (int k = 0; k < op->nb_iargs; k++)
-            live_set(&l, op->args[op->nb_oargs + k]);
+            ir_live_set(&l, (IRTempIdx)op->args[op->nb_oargs + k]);
         if ((flags & IR_OPF_SIDE_EFFECTS) || is_host_load((IROpcode)op->opc))
-            live_globals(&l);
+            ir_live_globals(&l);
     }
-    free(l.mark);
-    free(l.keep);
+    ir_live_free(&l);
 }
 
 /* ---- entry point --------------------------------------------------------------- */
