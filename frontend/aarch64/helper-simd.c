@@ -16,55 +16,6 @@
 
 #include "frontend/aarch64/translate-simd.h"
 
-typedef struct Vec {
-    uint8_t b[16];
-} Vec;
-
-/* Fixed-size copies, so that the compiler turns them into plain moves. */
-static uint64_t lane(const Vec *v, int size, int i)
-{
-    const uint8_t *p = v->b + ((size_t)i << size);
-    uint16_t h;
-    uint32_t w;
-    uint64_t d;
-
-    switch (size) {
-    case 0:
-        return *p;
-    case 1:
-        memcpy(&h, p, 2);
-        return h;
-    case 2:
-        memcpy(&w, p, 4);
-        return w;
-    default:
-        memcpy(&d, p, 8);
-        return d;
-    }
-}
-
-static void set_lane(Vec *v, int size, int i, uint64_t x)
-{
-    uint8_t *p = v->b + ((size_t)i << size);
-    uint16_t h = (uint16_t)x;
-    uint32_t w = (uint32_t)x;
-
-    switch (size) {
-    case 0:
-        *p = (uint8_t)x;
-        break;
-    case 1:
-        memcpy(p, &h, 2);
-        break;
-    case 2:
-        memcpy(p, &w, 4);
-        break;
-    default:
-        memcpy(p, &x, 8);
-        break;
-    }
-}
-
 static int64_t sext(uint64_t x, int size)
 {
     unsigned sh = 64 - (8u << size);
@@ -77,9 +28,9 @@ static uint64_t emask(int size)
     return size >= 3 ? UINT64_MAX : (UINT64_C(1) << (8 << size)) - 1;
 }
 
-static Vec vget(const AArch64Env *e, int n)
+static SimdReg vget(const AArch64Env *e, int n)
 {
-    Vec v;
+    SimdReg v;
 
     memcpy(v.b, e->v[n & 31], 16);
     return v;
@@ -87,7 +38,7 @@ static Vec vget(const AArch64Env *e, int n)
 
 /* The low bytes (1, 2, 4, 8 or 16) of v into Vn, the rest zeroed; as two
  * 8-byte stores, the way translated code reads registers back. */
-static void vput(AArch64Env *e, int n, const Vec *v, int bytes)
+static void vput(AArch64Env *e, int n, const SimdReg *v, int bytes)
 {
     uint64_t lo, hi = 0;
 
@@ -313,7 +264,7 @@ static void simd_exec(AArch64Env *e, enum A64SimdOp op, uint64_t desc)
     int size = (desc >> 15) & 3, q = (desc >> 17) & 1;
     unsigned imm = (unsigned)(desc >> 32);
     int bytes = q ? 16 : 8, n = bytes >> size;
-    Vec vn = vget(e, rn), vm = vget(e, rm), vd = vget(e, rd), r;
+    SimdReg vn = vget(e, rn), vm = vget(e, rm), vd = vget(e, rd), r;
     uint64_t acc, x;
 
     memset(&r, 0, sizeof(r));
@@ -323,9 +274,9 @@ static void simd_exec(AArch64Env *e, enum A64SimdOp op, uint64_t desc)
     }
     if (desc & SIMD_DESC_ELEM) {
         /* By element: lane imm of Vm in every lane of the second operand. */
-        uint64_t x0 = lane(&vm, size, (int)imm);
+        uint64_t x0 = simd_lane(&vm, size, (int)imm);
         for (int i = 0; i < (16 >> size); i++)
-            set_lane(&vm, size, i, x0);
+            simd_set_lane(&vm, size, i, x0);
     }
     switch (op) {
     case SOP_ADD: case SOP_SUB: case SOP_MUL: case SOP_MLA: case SOP_MLS:
@@ -335,14 +286,14 @@ static void simd_exec(AArch64Env *e, enum A64SimdOp op, uint64_t desc)
     case SOP_SHADD: case SOP_UHADD: case SOP_SRHADD: case SOP_URHADD:
     case SOP_SHSUB: case SOP_UHSUB:
         for (int i = 0; i < n; i++)
-            set_lane(&r, size, i, binop(op, size, lane(&vn, size, i), lane(&vm, size, i),
-                                        lane(&vd, size, i)));
+            simd_set_lane(&r, size, i, binop(op, size, simd_lane(&vn, size, i), simd_lane(&vm, size, i),
+                                        simd_lane(&vd, size, i)));
         vput(e, rd, &r, bytes);
         break;
     case SOP_SQADD: case SOP_UQADD: case SOP_SQSUB: case SOP_UQSUB: {
         bool sat = false;
         for (int i = 0; i < n; i++)
-            set_lane(&r, size, i, saturate(op, size, lane(&vn, size, i), lane(&vm, size, i), &sat));
+            simd_set_lane(&r, size, i, saturate(op, size, simd_lane(&vn, size, i), simd_lane(&vm, size, i), &sat));
         vput(e, rd, &r, bytes);
         if (sat)
             e->fpsr |= FPSR_QC;
@@ -354,9 +305,9 @@ static void simd_exec(AArch64Env *e, enum A64SimdOp op, uint64_t desc)
     case SOP_USQADD: case SOP_SQSHLI: case SOP_UQSHLI: case SOP_SQSHLU: {
         bool sat = false, by_imm = op == SOP_SQSHLI || op == SOP_UQSHLI || op == SOP_SQSHLU;
         for (int i = 0; i < n; i++)
-            set_lane(&r, size, i, satop(op, size, lane(&vn, size, i),
-                                        by_imm ? imm : lane(&vm, size, i),
-                                        lane(&vd, size, i), &sat));
+            simd_set_lane(&r, size, i, satop(op, size, simd_lane(&vn, size, i),
+                                        by_imm ? imm : simd_lane(&vm, size, i),
+                                        simd_lane(&vd, size, i), &sat));
         vput(e, rd, &r, bytes);
         if (sat)
             e->fpsr |= FPSR_QC;
@@ -365,21 +316,21 @@ static void simd_exec(AArch64Env *e, enum A64SimdOp op, uint64_t desc)
     case SOP_ADDP: case SOP_SMAXP: case SOP_SMINP: case SOP_UMAXP: case SOP_UMINP:
         /* Pairs of the concatenation: the lower half of the result from Vn. */
         for (int i = 0; i < n; i++) {
-            const Vec *src = i < n / 2 ? &vn : &vm;
+            const SimdReg *src = i < n / 2 ? &vn : &vm;
             int j = 2 * (i % (n / 2));
-            set_lane(&r, size, i, binop(op, size, lane(src, size, j),
-                                        lane(src, size, j + 1), 0));
+            simd_set_lane(&r, size, i, binop(op, size, simd_lane(src, size, j),
+                                        simd_lane(src, size, j + 1), 0));
         }
         vput(e, rd, &r, bytes);
         break;
     case SOP_ADDP_S:
-        set_lane(&r, 3, 0, lane(&vn, 3, 0) + lane(&vn, 3, 1));
+        simd_set_lane(&r, 3, 0, simd_lane(&vn, 3, 0) + simd_lane(&vn, 3, 1));
         vput(e, rd, &r, 8);
         break;
     case SOP_CMEQ0: case SOP_CMGT0: case SOP_CMGE0: case SOP_CMLE0: case SOP_CMLT0:
     case SOP_ABS: case SOP_NEG: case SOP_CNT: case SOP_NOT: case SOP_RBIT:
         for (int i = 0; i < n; i++)
-            set_lane(&r, size, i, unop(op, size, lane(&vn, size, i)));
+            simd_set_lane(&r, size, i, unop(op, size, simd_lane(&vn, size, i)));
         vput(e, rd, &r, bytes);
         break;
     case SOP_REV16: case SOP_REV32: case SOP_REV64: {
@@ -387,20 +338,20 @@ static void simd_exec(AArch64Env *e, enum A64SimdOp op, uint64_t desc)
         int cont = op == SOP_REV16 ? 2 : op == SOP_REV32 ? 4 : 8;
         int per = cont >> size;
         for (int i = 0; i < n; i++)
-            set_lane(&r, size, i, lane(&vn, size, (i / per) * per + (per - 1 - i % per)));
+            simd_set_lane(&r, size, i, simd_lane(&vn, size, (i / per) * per + (per - 1 - i % per)));
         vput(e, rd, &r, bytes);
         break;
     }
     case SOP_UADDLP: case SOP_SADDLP: case SOP_UADALP: case SOP_SADALP:
         /* Pairs widened and added (and accumulated into Vd's wide lanes). */
         for (int i = 0; i < n / 2; i++) {
-            uint64_t a = lane(&vn, size, 2 * i), b = lane(&vn, size, 2 * i + 1);
-            uint64_t acc0 = op == SOP_UADALP || op == SOP_SADALP ? lane(&vd, size + 1, i) : 0;
+            uint64_t a = simd_lane(&vn, size, 2 * i), b = simd_lane(&vn, size, 2 * i + 1);
+            uint64_t acc0 = op == SOP_UADALP || op == SOP_SADALP ? simd_lane(&vd, size + 1, i) : 0;
             if (op == SOP_SADDLP || op == SOP_SADALP)
                 x = (uint64_t)(sext(a, size) + sext(b, size));
             else
                 x = a + b;
-            set_lane(&r, size + 1, i, (acc0 + x) & emask(size + 1));
+            simd_set_lane(&r, size + 1, i, (acc0 + x) & emask(size + 1));
         }
         vput(e, rd, &r, bytes);
         break;
@@ -415,7 +366,7 @@ static void simd_exec(AArch64Env *e, enum A64SimdOp op, uint64_t desc)
         unsigned half = 8u << size;
         bool sat = false;
         for (int i = 0; i < cnt; i++) {
-            unsigned __int128 a = lane(&vn, size + 1, i), b = lane(&vm, size + 1, i);
+            unsigned __int128 a = simd_lane(&vn, size + 1, i), b = simd_lane(&vm, size + 1, i);
             unsigned __int128 w;
             int64_t sa = sext((uint64_t)a, size + 1);
             int64_t smax = (int64_t)(emask(size) >> 1), smin = -smax - 1;
@@ -452,7 +403,7 @@ static void simd_exec(AArch64Env *e, enum A64SimdOp op, uint64_t desc)
             case SOP_RADDHN: w = (a + b + ((unsigned __int128)1 << (half - 1))) >> half; break;
             default: w = (a - b + ((unsigned __int128)1 << (half - 1))) >> half; break;
             }
-            set_lane(&r, size, i, (uint64_t)w & emask(size));
+            simd_set_lane(&r, size, i, (uint64_t)w & emask(size));
         }
         if (sat)
             e->fpsr |= FPSR_QC;
@@ -465,26 +416,26 @@ static void simd_exec(AArch64Env *e, enum A64SimdOp op, uint64_t desc)
         break;
     }
     case SOP_ADDV: case SOP_SMAXV: case SOP_SMINV: case SOP_UMAXV: case SOP_UMINV:
-        acc = lane(&vn, size, 0);
+        acc = simd_lane(&vn, size, 0);
         for (int i = 1; i < n; i++) {
             static const enum A64SimdOp pair[] = { SOP_ADD, SOP_SMAX, SOP_SMIN, SOP_UMAX, SOP_UMIN };
-            acc = binop(pair[op - SOP_ADDV], size, acc, lane(&vn, size, i), 0) & emask(size);
+            acc = binop(pair[op - SOP_ADDV], size, acc, simd_lane(&vn, size, i), 0) & emask(size);
         }
-        set_lane(&r, size, 0, acc & emask(size));
+        simd_set_lane(&r, size, 0, acc & emask(size));
         vput(e, rd, &r, 16);
         break;
     case SOP_UADDLV: case SOP_SADDLV:
         acc = 0;
         for (int i = 0; i < n; i++)
-            acc += op == SOP_SADDLV ? (uint64_t)sext(lane(&vn, size, i), size)
-                                    : lane(&vn, size, i);
-        set_lane(&r, size + 1, 0, acc & emask(size + 1));
+            acc += op == SOP_SADDLV ? (uint64_t)sext(simd_lane(&vn, size, i), size)
+                                    : simd_lane(&vn, size, i);
+        simd_set_lane(&r, size + 1, 0, acc & emask(size + 1));
         vput(e, rd, &r, 16);
         break;
     case SOP_SSHR: case SOP_USHR: case SOP_SSRA: case SOP_USRA: case SOP_SHL:
     case SOP_SRSHR: case SOP_URSHR: case SOP_SRSRA: case SOP_URSRA: case SOP_SRI: case SOP_SLI:
         for (int i = 0; i < n; i++) {
-            uint64_t a = lane(&vn, size, i), d = lane(&vd, size, i), m = emask(size);
+            uint64_t a = simd_lane(&vn, size, i), d = simd_lane(&vd, size, i), m = emask(size);
             /* Rounding (right shifts, imm >= 1): add 1 << (imm - 1) to the
                exact 128-bit value first. */
             __int128 rs = 0;
@@ -507,7 +458,7 @@ static void simd_exec(AArch64Env *e, enum A64SimdOp op, uint64_t desc)
             case SOP_SLI: x = (d & ~(m << imm)) | (a << imm); break;
             default: x = a << imm; break;
             }
-            set_lane(&r, size, i, x & emask(size));
+            simd_set_lane(&r, size, i, x & emask(size));
         }
         vput(e, rd, &r, bytes);
         break;
@@ -527,8 +478,8 @@ static void simd_exec(AArch64Env *e, enum A64SimdOp op, uint64_t desc)
                   op == SOP_SADDW || op == SOP_SSUBW;
         bool wide = op == SOP_SADDW || op == SOP_UADDW || op == SOP_SSUBW || op == SOP_USUBW;
         for (int i = 0; i < cnt; i++) {
-            uint64_t a = wide ? lane(&vn, size + 1, i) : lane(&vn, size, base + i);
-            uint64_t b = lane(&vm, size, base + i), acc0 = lane(&vd, size + 1, i);
+            uint64_t a = wide ? simd_lane(&vn, size + 1, i) : simd_lane(&vn, size, base + i);
+            uint64_t b = simd_lane(&vm, size, base + i), acc0 = simd_lane(&vd, size + 1, i);
             if (sg) {
                 if (!wide)
                     a = (uint64_t)sext(a, size);
@@ -546,7 +497,7 @@ static void simd_exec(AArch64Env *e, enum A64SimdOp op, uint64_t desc)
                                                            : binop(SOP_UABD, 3, a, b, 0)); break;
             default: x = a * b; break;
             }
-            set_lane(&r, size + 1, i, x & emask(size + 1));
+            simd_set_lane(&r, size + 1, i, x & emask(size + 1));
         }
         vput(e, rd, &r, 16);
         break;
@@ -558,7 +509,7 @@ static void simd_exec(AArch64Env *e, enum A64SimdOp op, uint64_t desc)
         int cnt = desc & SIMD_DESC_SCALAR ? 1 : 8 >> size, base = q ? cnt : 0;
         bool sat = false;
         for (int i = 0; i < cnt; i++) {
-            uint64_t a = lane(&vn, size, base + i), b = lane(&vm, size, base + i);
+            uint64_t a = simd_lane(&vn, size, base + i), b = simd_lane(&vm, size, base + i);
             if (op == SOP_PMULL) {
                 x = 0;
                 for (int k = 0; k < 8; k++)
@@ -567,11 +518,11 @@ static void simd_exec(AArch64Env *e, enum A64SimdOp op, uint64_t desc)
             } else {
                 x = sat_lane(2 * (__int128)sext(a, size) * sext(b, size), size + 1, true, &sat);
                 if (op != SOP_SQDMULL) {
-                    __int128 acc0 = sext(lane(&vd, size + 1, i), size + 1), p = sext(x, size + 1);
+                    __int128 acc0 = sext(simd_lane(&vd, size + 1, i), size + 1), p = sext(x, size + 1);
                     x = sat_lane(op == SOP_SQDMLAL ? acc0 + p : acc0 - p, size + 1, true, &sat);
                 }
             }
-            set_lane(&r, size + 1, i, x & emask(size + 1));
+            simd_set_lane(&r, size + 1, i, x & emask(size + 1));
         }
         vput(e, rd, &r, desc & SIMD_DESC_SCALAR ? 2 << size : 16);
         if (sat)
@@ -580,30 +531,30 @@ static void simd_exec(AArch64Env *e, enum A64SimdOp op, uint64_t desc)
     }
     case SOP_PMULL64: {
         /* 64 x 64 -> 128-bit carry-less product of Vn.D[q] and Vm.D[q] */
-        uint64_t a = lane(&vn, 3, q), b = lane(&vm, 3, q), lo = 0, hi = 0;
+        uint64_t a = simd_lane(&vn, 3, q), b = simd_lane(&vm, 3, q), lo = 0, hi = 0;
         for (int k = 0; k < 64; k++) {
             if ((b >> k) & 1) {
                 lo ^= a << k;
                 hi ^= k ? a >> (64 - k) : 0;
             }
         }
-        set_lane(&r, 3, 0, lo);
-        set_lane(&r, 3, 1, hi);
+        simd_set_lane(&r, 3, 0, lo);
+        simd_set_lane(&r, 3, 1, hi);
         vput(e, rd, &r, 16);
         break;
     }
     case SOP_UZP1: case SOP_UZP2:
         for (int i = 0; i < n; i++) {
             int j = 2 * i + (op == SOP_UZP2);
-            set_lane(&r, size, i, j < n ? lane(&vn, size, j) : lane(&vm, size, j - n));
+            simd_set_lane(&r, size, i, j < n ? simd_lane(&vn, size, j) : simd_lane(&vm, size, j - n));
         }
         vput(e, rd, &r, bytes);
         break;
     case SOP_ZIP1: case SOP_ZIP2: {
         int base = op == SOP_ZIP2 ? n / 2 : 0;
         for (int i = 0; i < n / 2; i++) {
-            set_lane(&r, size, 2 * i, lane(&vn, size, base + i));
-            set_lane(&r, size, 2 * i + 1, lane(&vm, size, base + i));
+            simd_set_lane(&r, size, 2 * i, simd_lane(&vn, size, base + i));
+            simd_set_lane(&r, size, 2 * i + 1, simd_lane(&vm, size, base + i));
         }
         vput(e, rd, &r, bytes);
         break;
@@ -611,8 +562,8 @@ static void simd_exec(AArch64Env *e, enum A64SimdOp op, uint64_t desc)
     case SOP_TRN1: case SOP_TRN2: {
         int p = op == SOP_TRN2;
         for (int i = 0; i < n / 2; i++) {
-            set_lane(&r, size, 2 * i, lane(&vn, size, 2 * i + p));
-            set_lane(&r, size, 2 * i + 1, lane(&vm, size, 2 * i + p));
+            simd_set_lane(&r, size, 2 * i, simd_lane(&vn, size, 2 * i + p));
+            simd_set_lane(&r, size, 2 * i + 1, simd_lane(&vm, size, 2 * i + p));
         }
         vput(e, rd, &r, bytes);
         break;
