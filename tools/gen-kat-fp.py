@@ -196,7 +196,10 @@ def op_sqrt(a, n, c):
         return defnan(n)
     if ta == 'inf':
         return inf(0, n)
-    k = 400     # sqrt(v) = isqrt(v * 4^k) / 2^k, strictly between if inexact
+    # sqrt(v) = isqrt(v * 4^k) / 2^k, or strictly between two neighbours
+    # of that if inexact.  v * 4^k must be an integer of many more than f
+    # bits even for the smallest denormal (2^-1074), so k = 1200.
+    k = 1200
     x = va * Fr(4) ** k
     q = x.numerator // x.denominator
     r = math.isqrt(q)
@@ -239,8 +242,9 @@ def op_maxmin(a, b, n, c, is_max, num):
     ta, sa, va = unpack(a, n, c)
     tb, sb, vb = unpack(b, n, c)
     if num:
+        # FPMaxNum/FPMinNum: a single quiet NaN becomes -inf (max) or
+        # +inf (min) before FPMax/FPMin; signalling NaNs still propagate.
         if ta == 'qnan' and tb != 'qnan':
-            ta, sa, va = 'inf', 0 if is_max else 1, None
             ta, sa = 'inf', 1 if is_max else 0
         elif tb == 'qnan' and ta != 'qnan':
             tb, sb = 'inf', 1 if is_max else 0
@@ -249,7 +253,9 @@ def op_maxmin(a, b, n, c, is_max, num):
         return r
 
     def val(t, s, v):
-        return (Fr(-10) ** 5000 if s else Fr(10) ** 5000) if t == 'inf' else v
+        # FPUnpack gives an infinity the value +-2^1000000: any number
+        # beyond the largest finite one compares the same.
+        return (-1 if s else 1) * Fr(2) ** 5000 if t == 'inf' else v
     x, y = val(ta, sa, va), val(tb, sb, vb)
     if ta == 'zero' and tb == 'zero':
         return zero(sa & sb if is_max else sa | sb, n)
@@ -391,6 +397,9 @@ class Out:
         L.append('    mrs x21, fpsr')
         L.append('    CHECK("%s", x20, 0x%x)' % (name, want))
         L.append('    CHECK("%s fpsr", x21, 0x%x)' % (name, flags))
+        if self.count % 128 == 0:
+            # ldr =imm reaches its literal pool only within 1 MiB.
+            L.append('    b 1f\n    .ltorg\n1:')
 
 
 def reg(n):
