@@ -5,10 +5,13 @@ known-answer test of the A64 scalar floating-point instructions.
 The expected results and FPSR flags come from this script's own model of
 the Arm ARM pseudocode (DDI 0487, J1.3 shared/functions/float: FPUnpack,
 FPRoundBase, FPProcessNaNs(3), FPAdd/FPMul/FPDiv/FPSqrt/FPMulAdd,
-FPMax/FPMin(Num), FPCompare, FPRoundInt, FPToFixed, FixedToFP, FPConvert),
-computed with exact Python Fractions and integers.  It shares no code with
-fpu/.  Every case is run with FPCR set to a rounding mode and FZ/DN, FPSR
-cleared before and read after.
+FPMax/FPMin(Num), FPCompare, FPRoundInt, FPToFixed, FixedToFP, FPConvert
+incl. half precision with AHP=0 and 1, FPRecipEstimate, FPRSqrtEstimate with
+the integer RecipEstimate/RecipSqrtEstimate, FPRecipStepFused,
+FPRSqrtStepFused, FPRecpX), computed with exact Python Fractions and
+integers.  It shares no code with fpu/.  Every case is run with FPCR set to
+a rounding mode and FZ/DN (and AHP), FPSR cleared before and read after.
+The random operands come from a fixed seed: the output is reproducible.
 
 Usage: gen-kat-fp.py OUTPUT.S
 """
@@ -17,14 +20,16 @@ import random
 import sys
 from fractions import Fraction as Fr
 
-FMT = {32: (8, 23), 64: (11, 52)}
+FMT = {16: (5, 10), 32: (8, 23), 64: (11, 52)}
 RN, RP, RM, RZ, RA = 0, 1, 2, 3, 4
 IOC, DZC, OFC, UFC, IXC, IDC = 1, 2, 4, 8, 16, 128
 
 
 class Ctx:
-    def __init__(self, rmode, fz, dn):
-        self.rmode, self.fz, self.dn, self.flags = rmode, fz, dn, 0
+    """FPCR (RMode, FZ, DN, AHP; FZ16 is 0: no FEAT_FP16) and the FPSR
+    flags raised."""
+    def __init__(self, rmode, fz, dn, ahp=0):
+        self.rmode, self.fz, self.dn, self.ahp, self.flags = rmode, fz, dn, ahp, 0
 
 
 def unpack(x, n, c):
@@ -35,12 +40,13 @@ def unpack(x, n, c):
     fr = x & ((1 << f) - 1)
     bias = (1 << (e - 1)) - 1
     if ex == 0:
-        if fr == 0 or c.fz:
+        # Half precision flushes with FZ16 (0 here), not FZ.
+        if fr == 0 or (c.fz and n != 16):
             if fr != 0:
                 c.flags |= IDC
             return ('zero', sign, Fr(0))
         v = Fr(fr, 1 << f) * Fr(2) ** (1 - bias)
-    elif ex == (1 << e) - 1:
+    elif ex == (1 << e) - 1 and not (n == 16 and c.ahp):
         if fr == 0:
             return ('inf', sign, None)
         return ('qnan' if fr >> (f - 1) else 'snan', sign, None)
@@ -96,7 +102,7 @@ def fpround(v, n, c, rmode=None):
     while m < 1:
         m *= 2
         exponent -= 1
-    if c.fz and exponent < minexp:
+    if c.fz and n != 16 and exponent < minexp:
         c.flags |= UFC
         return zero(sign, n)
     biased = max(exponent - minexp + 1, 0)
@@ -116,7 +122,12 @@ def fpround(v, n, c, rmode=None):
         if im == 1 << (f + 1):
             biased += 1
             im //= 2
-    if biased >= (1 << e) - 1:
+    if n == 16 and c.ahp:
+        # Alternative half precision: no infinity; saturate, Invalid.
+        if biased >= 1 << e:
+            c.flags |= IOC
+            return sign << (n - 1) | ((1 << (n - 1)) - 1)
+    elif biased >= (1 << e) - 1:
         c.flags |= OFC | IXC
         if rmode in (RN, RA) or (rmode == RP and not sign) or (rmode == RM and sign):
             return inf(sign, n)
@@ -196,7 +207,10 @@ def op_sqrt(a, n, c):
         return defnan(n)
     if ta == 'inf':
         return inf(0, n)
-    k = 400     # sqrt(v) = isqrt(v * 4^k) / 2^k, strictly between if inexact
+    # sqrt(v) = isqrt(v * 4^k) / 2^k, or strictly between two neighbours
+    # of that if inexact.  v * 4^k must be an integer of many more than f
+    # bits even for the smallest denormal (2^-1074), so k = 1200.
+    k = 1200
     x = va * Fr(4) ** k
     q = x.numerator // x.denominator
     r = math.isqrt(q)
@@ -239,8 +253,9 @@ def op_maxmin(a, b, n, c, is_max, num):
     ta, sa, va = unpack(a, n, c)
     tb, sb, vb = unpack(b, n, c)
     if num:
+        # FPMaxNum/FPMinNum: a single quiet NaN becomes -inf (max) or
+        # +inf (min) before FPMax/FPMin; signalling NaNs still propagate.
         if ta == 'qnan' and tb != 'qnan':
-            ta, sa, va = 'inf', 0 if is_max else 1, None
             ta, sa = 'inf', 1 if is_max else 0
         elif tb == 'qnan' and ta != 'qnan':
             tb, sb = 'inf', 1 if is_max else 0
@@ -249,7 +264,9 @@ def op_maxmin(a, b, n, c, is_max, num):
         return r
 
     def val(t, s, v):
-        return (Fr(-10) ** 5000 if s else Fr(10) ** 5000) if t == 'inf' else v
+        # FPUnpack gives an infinity the value +-2^1000000: any number
+        # beyond the largest finite one compares the same.
+        return (-1 if s else 1) * Fr(2) ** 5000 if t == 'inf' else v
     x, y = val(ta, sa, va), val(tb, sb, vb)
     if ta == 'zero' and tb == 'zero':
         return zero(sa & sb if is_max else sa | sb, n)
@@ -325,10 +342,15 @@ def op_fromint(x, width, unsigned, fbits, n, c):
 
 
 def op_cvt(a, nfrom, nto, c):
+    """FPConvert (FCVT): FZ applies to a single or double operand or
+    result, never to half precision (FPUnpackCV, FPRoundCV clear FZ16)."""
     t, s, v = unpack(a, nfrom, c)
+    alt_hp = nto == 16 and c.ahp
     if t in ('qnan', 'snan'):
-        if t == 'snan':
+        if t == 'snan' or alt_hp:
             c.flags |= IOC
+        if alt_hp:
+            return zero(s, nto)
         if c.dn:
             return defnan(nto)
         ef, ff = FMT[nfrom]
@@ -337,10 +359,126 @@ def op_cvt(a, nfrom, nto, c):
         frac = frac << (ft - ff) if ft > ff else frac >> (ff - ft)
         return s << (nto - 1) | ((1 << et) - 1) << ft | frac | 1 << (ft - 1)
     if t == 'inf':
+        if alt_hp:
+            c.flags |= IOC
+            return s << 15 | 0x7fff
         return inf(s, nto)
     if t == 'zero':
         return zero(s, nto)
     return fpround(v, nto, c)
+
+
+def recip_estimate(a):
+    """RecipEstimate: a in 256..511 is a / 512; result 256..511 is r / 256."""
+    b = (1 << 19) // (2 * a + 1)
+    return (b + 1) // 2
+
+
+def recip_sqrt_estimate(a):
+    """RecipSqrtEstimate: a in 128..511 is a / 512; result 256..511."""
+    # 0.25..0.5 in units of 1/1024, or 0.5..1 in units of 1/512 (bottom
+    # bit dropped), each rounded to the nearest odd multiple
+    a = 2 * a + 1 if a < 256 else ((a >> 1 << 1) + 1) * 2
+    b = 512
+    while a * (b + 1) * (b + 1) < 1 << 28:
+        b += 1
+    return (b + 1) // 2
+
+
+def frac52(a, n):
+    e, f = FMT[n]
+    return (a & ((1 << f) - 1)) << (52 - f), (a >> f) & ((1 << e) - 1)
+
+
+def op_recpe(a, n, c):
+    """FPRecipEstimate (FRECPE)."""
+    t, s, v = unpack(a, n, c)
+    if t in ('qnan', 'snan'):
+        return process_nan(a, t, n, c)
+    if t == 'inf':
+        return zero(s, n)
+    if t == 'zero':
+        c.flags |= DZC
+        return inf(s, n)
+    e, f = FMT[n]
+    if abs(v) < Fr(2) ** -(1 << (e - 1)):
+        c.flags |= OFC | IXC
+        to_inf = {RN: True, RP: s == 0, RM: s == 1, RZ: False}[c.rmode]
+        return inf(s, n) if to_inf else s << (n - 1) | ((1 << e) - 2) << f | ((1 << f) - 1)
+    if c.fz and abs(v) >= Fr(2) ** ((1 << (e - 1)) - 2):
+        c.flags |= UFC
+        return zero(s, n)
+    frac, exp = frac52(a, n)
+    if exp == 0:
+        if not frac >> 51:
+            exp = -1
+            frac = frac << 2 & ((1 << 52) - 1)
+        else:
+            frac = frac << 1 & ((1 << 52) - 1)
+    scaled = 256 | frac >> 44
+    rexp = (2 * (1 << (e - 1)) - 3) - exp        # 253 or 2045 - exp
+    frac = recip_estimate(scaled) % 256 << 44
+    if rexp == 0:
+        frac = 1 << 51 | frac >> 1
+    elif rexp == -1:
+        frac = 1 << 50 | frac >> 2
+        rexp = 0
+    return s << (n - 1) | rexp << f | frac >> (52 - f)
+
+
+def op_rsqrte(a, n, c):
+    """FPRSqrtEstimate (FRSQRTE)."""
+    t, s, v = unpack(a, n, c)
+    if t in ('qnan', 'snan'):
+        return process_nan(a, t, n, c)
+    if t == 'zero':
+        c.flags |= DZC
+        return inf(s, n)
+    if s:
+        c.flags |= IOC
+        return defnan(n)
+    if t == 'inf':
+        return zero(0, n)
+    e, f = FMT[n]
+    frac, exp = frac52(a, n)
+    if exp == 0:
+        while not frac >> 51:
+            frac = frac << 1 & ((1 << 52) - 1)
+            exp -= 1
+        frac = frac << 1 & ((1 << 52) - 1)
+    scaled = 256 | frac >> 44 if exp % 2 == 0 else 128 | frac >> 45
+    rexp = ((380 if n == 32 else 3068) - exp) // 2
+    return rexp << f | (recip_sqrt_estimate(scaled) % 256) << (f - 8)
+
+
+def op_recps(a, b, n, c, rsqrt):
+    """FPRecipStepFused (FRECPS) 2 - a*b, FPRSqrtStepFused (FRSQRTS)
+    (3 - a*b) / 2: op1 is negated first, so a NaN op1 comes back negated."""
+    a ^= 1 << (n - 1)
+    ta, sa, va = unpack(a, n, c)
+    tb, sb, vb = unpack(b, n, c)
+    r = process_nans([(ta, a), (tb, b)], n, c)
+    if r is not None:
+        return r
+    e, f = FMT[n]
+    one = ((1 << (e - 1)) - 1) << f
+    if (ta, tb) in (('inf', 'zero'), ('zero', 'inf')):
+        return one | 1 << (f - 1) if rsqrt else one + (1 << f)
+    if 'inf' in (ta, tb):
+        return inf(sa ^ sb, n)
+    v = (Fr(3) + va * vb) / 2 if rsqrt else Fr(2) + va * vb
+    return result(v, n, c, 1 if c.rmode == RM else 0)
+
+
+def op_recpx(a, n, c):
+    """FPRecpX (FRECPX): the exponent inverted, fraction zero."""
+    t, s, v = unpack(a, n, c)
+    if t in ('qnan', 'snan'):
+        return process_nan(a, t, n, c)
+    e, f = FMT[n]
+    exp = (a >> f) & ((1 << e) - 1)
+    exp = (1 << e) - 2 if exp == 0 else ~exp & ((1 << e) - 1)
+    return s << (n - 1) | exp << f
 
 
 # ---- operands -----------------------------------------------------------------
@@ -352,8 +490,25 @@ def edges(n):
     one = ((1 << (e - 1)) - 1) << f
     return [0, top, 1, top | 1, 1 << f, (1 << f) - 1, expall - (1 << f) | ((1 << f) - 1),
             expall, top | expall, expall | 1 << (f - 1), expall | 1, top | expall | 3,
+            expall | 1 << (f - 1) | 0x15, top | expall | 1 << (f - 1) | 0x2a, expall | 1 << (f - 2),
             one, top | one, one | 1, one + (1 << f), one - (1 << f) | 1 << (f - 1),
             (one + (5 << f)) | 1 << (f - 1), top | (one + (1 << f)) | 1 << (f - 2)]
+
+
+def boundary_pairs(n):
+    """Operand pairs whose exact sum, product or quotient lies at or next
+    to a rounding boundary, the overflow threshold or the denormal range."""
+    e, f = FMT[n]
+    top = 1 << (n - 1)
+    one = ((1 << (e - 1)) - 1) << f
+    half_ulp = one - ((f + 1) << f)          # 2^-(f+1)
+    minnorm, maxnorm = 1 << f, ((1 << e) - 2) << f | ((1 << f) - 1)
+    below_one = one - 1                      # 1 - 2^-(f+1)
+    half = one - (1 << f)
+    return [(one, half_ulp), (one | 1, half_ulp), (one, half_ulp | 1), (top | one, half_ulp | top),
+            (maxnorm, maxnorm), (maxnorm, one | 1), (top | maxnorm, one + (1 << f)),
+            (minnorm, half), (minnorm | 1, half), (minnorm, below_one), (top | minnorm, below_one),
+            (minnorm, top | minnorm - 1), (one, one + (1 << f) | 1 << (f - 1)), (minnorm | 3, top | minnorm)]
 
 
 def randval(rng, n):
@@ -391,6 +546,9 @@ class Out:
         L.append('    mrs x21, fpsr')
         L.append('    CHECK("%s", x20, 0x%x)' % (name, want))
         L.append('    CHECK("%s fpsr", x21, 0x%x)' % (name, flags))
+        if self.count % 128 == 0:
+            # ldr =imm reaches its literal pool only within 1 MiB.
+            L.append('    b 1f\n    .ltorg\n1:')
 
 
 def reg(n):
@@ -412,6 +570,7 @@ def main():
             tag = 'f%d rm%d fz%d dn%d' % (n, m[0], m[1], m[2])
             pairs = [(rng.choice(ed), rng.choice(ed)) for _ in range(6)] + \
                     [(randval(rng, n), randval(rng, n)) for _ in range(6)]
+            bpairs = boundary_pairs(n)
             for name, fn in (('fadd', lambda a, b, c: op_add(a, b, n, c)),
                              ('fsub', lambda a, b, c: op_add(a, b, n, c, True)),
                              ('fmul', lambda a, b, c: op_mul(a, b, n, c)),
@@ -421,7 +580,7 @@ def main():
                              ('fmaxnm', lambda a, b, c: op_maxmin(a, b, n, c, True, True)),
                              ('fminnm', lambda a, b, c: op_maxmin(a, b, n, c, False, True)),
                              ('fnmul', lambda a, b, c: op_mul(a, b, n, c) ^ (1 << (n - 1)))):
-                for a, b in pairs[:4] if name.startswith('fm') and 'ul' not in name else pairs:
+                for a, b in pairs[:4] if name.startswith('fm') and 'ul' not in name else pairs + bpairs:
                     c = Ctx(*m)
                     want = fn(a, b, c)
                     out.case('%s %s %x %x' % (tag, name, a, b), fpcr,
@@ -473,7 +632,8 @@ def main():
                                  ((1 << (e - 1)) + 62) << f | rng.getrandbits(f)]:
                 for w, wr in ((32, 'w'), (64, 'x')):
                     for ins, rmode, uns in (('fcvtns', RN, 0), ('fcvtnu', RN, 1), ('fcvtps', RP, 0),
-                                            ('fcvtmu', RM, 1), ('fcvtzs', RZ, 0), ('fcvtzu', RZ, 1),
+                                            ('fcvtpu', RP, 1), ('fcvtms', RM, 0), ('fcvtmu', RM, 1),
+                                            ('fcvtzs', RZ, 0), ('fcvtzu', RZ, 1),
                                             ('fcvtas', RA, 0), ('fcvtau', RA, 1)):
                         c = Ctx(*m)
                         want = op_toint(a, n, c, 0, w, uns, rmode)
@@ -504,21 +664,69 @@ def main():
                 want = op_cvt(a, n, o, c)
                 out.case('%s fcvt %x' % (tag, a), fpcr, load('d1', a, 64), 'fcvt %s0, %s1' % (reg(o), r),
                          'fmov x20, d0', want, c.flags)
+            # FCVT to and from half precision, IEEE (AHP=0) and, in two of
+            # the modes, the alternative format (AHP=1)
+            for ahp in (0, 1) if m in (MODES[0], MODES[-1]) else (0,):
+                hfpcr = fpcr | ahp << 26
+                htag = '%s ahp%d' % (tag, ahp)
+                ed16 = edges(16)
+                for a in [randval(rng, n) for _ in range(3)] + [rng.choice(ed) for _ in range(2)] + \
+                         [(((1 << (FMT[n][0] - 1)) - 1 + k) << FMT[n][1]) | rng.getrandbits(FMT[n][1]) |
+                          rng.randrange(2) << (n - 1) for k in (-24, -14, 15, 16, 17)] + [ed[7], ed[8]]:
+                    c = Ctx(*m, ahp)
+                    want = op_cvt(a, n, 16, c)
+                    out.case('%s fcvt h %x' % (htag, a), hfpcr, load('d1', a, 64), 'fcvt h0, %s1' % r,
+                             'fmov x20, d0', want, c.flags)
+                for a in [rng.choice(ed16) for _ in range(3)] + [randval(rng, 16) for _ in range(2)]:
+                    c = Ctx(*m, ahp)
+                    want = op_cvt(a, 16, n, c)
+                    out.case('%s fcvt from h %x' % (htag, a), hfpcr, load('d1', a, 64), 'fcvt %s0, h1' % r,
+                             'fmov x20, d0', want, c.flags)
+            # FABS, FNEG: the sign bit only, no flags, NaNs and denormals kept
+            for a in [rng.choice(ed) for _ in range(3)] + [randval(rng, n)]:
+                for ins, want in (('fabs', a & ~(1 << (n - 1))), ('fneg', a ^ 1 << (n - 1))):
+                    out.case('%s %s %x' % (tag, ins, a), fpcr, load('d1', a, 64), '%s %s0, %s1' % (ins, r, r),
+                             'fmov x20, d0', want, 0)
+            # FRECPE, FRSQRTE, FRECPX; FRECPS, FRSQRTS
+            e, f = FMT[n]
+            for a in [rng.choice(ed) for _ in range(3)] + [randval(rng, n) for _ in range(2)] + \
+                     [rng.randrange(2) << (n - 1) | rng.getrandbits(f - 2) | rng.randrange(4) << (f - 2),
+                      rng.randrange(2) << (n - 1) | ((1 << e) - 3 - rng.randrange(2)) << f | rng.getrandbits(f)]:
+                for ins, fn in (('frecpe', op_recpe), ('frsqrte', op_rsqrte), ('frecpx', op_recpx)):
+                    c = Ctx(*m)
+                    want = fn(a, n, c)
+                    out.case('%s %s %x' % (tag, ins, a), fpcr, load('d1', a, 64), '%s %s0, %s1' % (ins, r, r),
+                             'fmov x20, d0', want, c.flags)
+            for a, b in pairs[:3] + pairs[6:9] + [(ed[7], ed[0]), (ed[1], ed[8])]:
+                for ins, rs in (('frecps', False), ('frsqrts', True)):
+                    c = Ctx(*m)
+                    want = op_recps(a, b, n, c, rs)
+                    out.case('%s %s %x %x' % (tag, ins, a, b), fpcr, load('d1', a, 64) + load('d2', b, 64),
+                             '%s %s0, %s1, %s2' % (ins, r, r, r), 'fmov x20, d0', want, c.flags)
     # FCSEL and FCCMP: condition from a CMP of x2 with x3
     for n in (32, 64):
         r = reg(n)
-        for cond, x2, x3, holds in (('eq', 1, 1, 1), ('eq', 1, 2, 0), ('lt', 1, 2, 1), ('gt', 1, 2, 0)):
-            a, b = edges(n)[12], edges(n)[9]
-            out.case('f%d fcsel %s %d' % (n, cond, holds), 0, load('d1', a, 64) + load('d2', b, 64) +
-                     ['mov x2, #%d' % x2, 'mov x3, #%d' % x3, 'cmp x2, x3'],
-                     'fcsel %s0, %s1, %s2, %s' % (r, r, r, cond), 'fmov x20, d0', a if holds else b, 0)
-            for ins, sig in (('fccmp', False), ('fccmpe', True)):
-                c = Ctx(RN, 0, 0)
-                want = (op_cmp(a, b, n, c, sig) << 28) if holds else 0x5 << 28
-                out.case('f%d %s %s %d' % (n, ins, cond, holds), 0, load('d1', a, 64) + load('d2', b, 64) +
-                         ['mov x2, #%d' % x2, 'mov x3, #%d' % x3, 'cmp x2, x3'],
-                         '%s %s1, %s2, #5, %s' % (ins, r, r, cond), 'mrs x20, nzcv', want,
-                         c.flags if holds else 0)
+        ed = edges(n)
+        opairs = [(ed[12], ed[9])] + [(rng.choice(ed), rng.choice(ed)) for _ in range(5)]
+        for m in (MODES[0], MODES[4]):
+            fpcr = fpcr_of(m)
+            tag = 'f%d fz%d' % (n, m[1])
+            for i, (a, b) in enumerate(opairs):
+                for cond, x2, x3, holds in (('eq', 1, 1, 1), ('eq', 1, 2, 0), ('lt', 1, 2, 1), ('gt', 1, 2, 0),
+                                            ('al', 1, 2, 1), ('nv', 1, 2, 1), ('hi', 2, 1, 1)):
+                    setup = load('d1', a, 64) + load('d2', b, 64) + \
+                        ['mov x2, #%d' % x2, 'mov x3, #%d' % x3, 'cmp x2, x3']
+                    nzcv = rng.randrange(16)
+                    if i < 2:
+                        out.case('%s fcsel %s %d %x %x' % (tag, cond, holds, a, b), fpcr, setup,
+                                 'fcsel %s0, %s1, %s2, %s' % (r, r, r, cond), 'fmov x20, d0',
+                                 a if holds else b, 0)
+                    for ins, sig in (('fccmp', False), ('fccmpe', True)):
+                        c = Ctx(*m)
+                        want = (op_cmp(a, b, n, c, sig) << 28) if holds else nzcv << 28
+                        out.case('%s %s %s %d %x %x' % (tag, ins, cond, holds, a, b), fpcr, setup,
+                                 '%s %s1, %s2, #%d, %s' % (ins, r, r, nzcv, cond), 'mrs x20, nzcv', want,
+                                 c.flags if holds else 0)
     with open(sys.argv[1], 'w') as fo:
         fo.write('/*\n * fp-scalar.S - generated by tools/gen-kat-fp.py (expected values from its\n'
                  ' * exact-arithmetic model of the Arm ARM floating-point pseudocode): the A64\n'
