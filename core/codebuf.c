@@ -63,13 +63,13 @@ fail_fd:
     return -1;
 }
 
-int codebuf_unshare(CodeBuf *cb, size_t used)
+int codebuf_snapshot(const CodeBuf *cb, size_t used)
 {
     int fd, saved;
-    void *m;
 
     if (!cb->rw) {
-        return 0;
+        errno = EINVAL;
+        return -1;
     }
     if (used > cb->size) {
         used = cb->size;
@@ -91,24 +91,30 @@ int codebuf_unshare(CodeBuf *cb, size_t used)
         }
         done += (size_t)n;
     }
-    /* The executable view first: until rw is replaced too, stores would
-     * still go to the old (shared) pages, and nothing stores meanwhile. */
-    m = mmap((void *)cb->rx, cb->size, PROT_READ | PROT_EXEC, MAP_SHARED | MAP_FIXED, fd, 0);
-    if (m == MAP_FAILED) {
-        goto fail_fd;
-    }
-    m = mmap(cb->rw, cb->size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_FIXED, fd, 0);
-    if (m == MAP_FAILED) {
-        goto fail_fd;
-    }
-    close(fd);
-    return 0;
+    return fd;
 
 fail_fd:
     saved = errno;
     close(fd);
     errno = saved;
     return -1;
+}
+
+int codebuf_adopt(CodeBuf *cb, int fd)
+{
+    void *m;
+
+    /* The executable view first: until rw is replaced too, stores would
+     * still go to the old (shared) pages, and nothing stores meanwhile. */
+    m = mmap((void *)cb->rx, cb->size, PROT_READ | PROT_EXEC, MAP_SHARED | MAP_FIXED, fd, 0);
+    if (m == MAP_FAILED) {
+        return -1;
+    }
+    m = mmap(cb->rw, cb->size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_FIXED, fd, 0);
+    if (m == MAP_FAILED) {
+        return -1;
+    }
+    return 0;
 }
 
 void codebuf_destroy(CodeBuf *cb)

@@ -25,12 +25,17 @@ static inline uintptr_t codebuf_rx(const CodeBuf *cb, const uint8_t *rw)
     return cb->rx + (size_t)(rw - cb->rw);
 }
 /*
- * In a child after fork: give the buffer its own memory (the first used
- * bytes copied), at the same two addresses, so that code the child writes
- * is not seen by the parent, which shares the memfd otherwise.  Returns 0,
- * or -1 with errno set (the buffer is then still the shared one).
+ * Fork (a child that must not share the parent's code): codebuf_snapshot
+ * copies the first used bytes into a new memfd of the buffer's size and
+ * returns its descriptor (or -1 with errno set); it is taken before the
+ * fork, while nothing writes code, since after it the parent goes on
+ * chaining and translating in the shared buffer.  In the child,
+ * codebuf_adopt maps that copy at the buffer's two addresses (0, or -1
+ * with errno set and the buffer maybe half replaced).  Both sides then
+ * close the descriptor.
  */
-int codebuf_unshare(CodeBuf *cb, size_t used);
+int codebuf_snapshot(const CodeBuf *cb, size_t used);
+int codebuf_adopt(CodeBuf *cb, int fd);
 /* Make freshly written code visible to instruction fetch (no-op on x86). */
 void codebuf_sync(uintptr_t rx, size_t len);
 

@@ -22,6 +22,7 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "backend/backend.h"
 #include "core/core-internal.h"
@@ -224,19 +225,37 @@ static void core_unaligned_access(void *env, uint64_t addr, unsigned memop, uint
  * care the child's new blocks and chain patches would land in the parent's
  * code.  The locks are taken across the fork, in their nesting order, so
  * that the child does not inherit one held by a thread it no longer has.
+ * The child's copy of the code is taken before the fork, under tb_lock: a
+ * copy made by the child would race with the parent, whose threads chain
+ * blocks (patching jumps in old code to new code the child does not have)
+ * as soon as the fork returns and tb_lock is free.
  */
+static int fork_code_fd = -1;
+
 static void engine_fork_prepare(void)
 {
     if (engine.initialized) {
         pthread_mutex_lock(&engine.tb_lock);
+        if (engine.accel == ACCEL_JIT) {
+            fork_code_fd = codebuf_snapshot(&engine.cb, engine.code_ptr);
+        }
     }
     pthread_mutex_lock(&cpu_list_lock);
+}
+
+static void engine_fork_close_snapshot(void)
+{
+    if (fork_code_fd >= 0) {
+        close(fork_code_fd);
+        fork_code_fd = -1;
+    }
 }
 
 static void engine_fork_parent(void)
 {
     pthread_mutex_unlock(&cpu_list_lock);
     if (engine.initialized) {
+        engine_fork_close_snapshot();
         pthread_mutex_unlock(&engine.tb_lock);
     }
 }
@@ -245,12 +264,14 @@ static void engine_fork_child(void)
 {
     pthread_mutex_unlock(&cpu_list_lock);
     if (engine.initialized) {
-        pthread_mutex_unlock(&engine.tb_lock);
-        if (engine.accel == ACCEL_JIT && codebuf_unshare(&engine.cb, engine.code_ptr) < 0) {
+        if (engine.accel == ACCEL_JIT &&
+            (fork_code_fd < 0 || codebuf_adopt(&engine.cb, fork_code_fd) < 0)) {
             fprintf(stderr, "remu: cannot copy the code buffer after fork: %s\n",
                     strerror(errno));
             abort();
         }
+        engine_fork_close_snapshot();
+        pthread_mutex_unlock(&engine.tb_lock);
     }
 }
 

@@ -413,23 +413,119 @@ static bool guest_elf(const char *path)
     return ok;
 }
 
-/* execve of a guest program: run it under a new remu, with our options. */
+/*
+ * The kernel's binfmt_script: a file that starts with "#!" names its
+ * interpreter on that line, with at most one argument (the rest of the
+ * line, blanks around it removed); only the first SCRIPT_BUF bytes are
+ * read.  Returns 1 with *interp and *arg (NULL when none) pointing into
+ * buf, 0 when the file is no script, -ENOEXEC when the line names no
+ * interpreter or the interpreter's name does not fit in the buffer.
+ */
+#define SCRIPT_BUF 256              /* Linux's BINPRM_BUF_SIZE */
+#define SCRIPT_DEPTH 4              /* interpreters that are scripts: ELOOP beyond */
+
+static int script_interp(const char *path, char buf[SCRIPT_BUF + 1], const char **interp,
+                         const char **arg)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    ssize_t n;
+    char *s, *e, *nl;
+
+    if (fd < 0)
+        return 0;
+    n = read(fd, buf, SCRIPT_BUF);
+    close(fd);
+    if (n < 2 || buf[0] != '#' || buf[1] != '!')
+        return 0;
+    buf[n] = '\0';
+    nl = memchr(buf, '\n', (size_t)n);
+    s = buf + 2;
+    while (*s == ' ' || *s == '\t')
+        s++;
+    if (!nl && n == SCRIPT_BUF) {
+        /* A longer line: the argument may be cut, but not the name. */
+        e = s + strcspn(s, " \t");
+        if (*e == '\0')
+            return -ENOEXEC;
+    }
+    if (nl)
+        *nl = '\0';
+    e = s + strlen(s);
+    while (e > s && (e[-1] == ' ' || e[-1] == '\t'))
+        *--e = '\0';
+    if (*s == '\0')
+        return -ENOEXEC;
+    *interp = s;
+    e = s + strcspn(s, " \t");
+    *arg = NULL;
+    if (*e) {
+        *e++ = '\0';
+        while (*e == ' ' || *e == '\t')
+            e++;
+        if (*e)
+            *arg = e;
+    }
+    return 1;
+}
+
+/* execve of a guest program: run it under a new remu, with our options.
+ * A "#!" script runs its interpreter (looked up under -L like any guest
+ * path) with the argument list Linux gives it: the interpreter, its
+ * argument if any, the script's path as the guest passed it, then the
+ * guest's argv without argv[0]. */
 static int64_t sys_execve(uint64_t path, uint64_t argv, uint64_t envp)
 {
-    const char *p = lookup_path(g_str(path), true, 0);
-    size_t argc = 0, n = 0;
+    static __thread char line[SCRIPT_DEPTH][SCRIPT_BUF + 1];
+    static __thread char found[PATH_MAX];
+    const char *name = g_str(path), *p;
+    /* What replaces the guest's argv[0], in order: 3 per script at most. */
+    const char *lead[3 * SCRIPT_DEPTH + 1];
+    size_t nlead = 0, argc = 0, n = 0;
     char **args;
     int64_t r;
 
-    if (!p || !argv || !g_read_ok(argv, 8))
+    if (!name || !argv || !g_read_ok(argv, 8))
         return -EFAULT;
-    if (access(p, X_OK) < 0)
-        return -errno;
-    if (!guest_elf(p))
-        return -ENOEXEC;
     while (g_read_ok(argv + 8 * argc, 8) && *(uint64_t *)gp(argv + 8 * argc))
         argc++;
-    args = calloc(argc + 12, sizeof(char *));
+    if (argc > 0) {
+        lead[nlead] = g_str(*(uint64_t *)gp(argv));
+        if (!lead[nlead++])
+            return -EFAULT;
+    }
+    for (int depth = 0;; depth++) {
+        const char *interp, *arg;
+        int k;
+
+        p = lookup_path(name, true, 0);
+        if (!p)
+            return -EFAULT;
+        if (access(p, X_OK) < 0)
+            return -errno;
+        if (guest_elf(p))
+            break;
+        if (depth == SCRIPT_DEPTH)
+            return -ELOOP;
+        k = script_interp(p, line[depth], &interp, &arg);
+        if (k <= 0)
+            return k < 0 ? k : -ENOEXEC;
+        /* [interp, arg, name] replace lead[0]. */
+        if (nlead > 0)
+            memmove(lead, lead + 1, --nlead * sizeof(lead[0]));
+        memmove(lead + (arg ? 3 : 2), lead, nlead * sizeof(lead[0]));
+        lead[0] = interp;
+        if (arg)
+            lead[1] = arg;
+        lead[arg ? 2 : 1] = name;
+        nlead += arg ? 3 : 2;
+        name = interp;
+    }
+    /* lookup_path's buffer is the next call's: keep the program's path. */
+    if (p != name) {
+        snprintf(found, sizeof(found), "%s", p);
+        p = found;
+    }
+    args = calloc(argc + nlead + 12, sizeof(char *));
     if (!args)
         return -ENOMEM;
     args[n++] = (char *)exec_opts.self;
@@ -444,17 +540,14 @@ static int64_t sys_execve(uint64_t path, uint64_t argv, uint64_t envp)
     }
     if (exec_opts.strace)
         args[n++] = "-strace";
-    if (argc > 0) {
-        const char *a0 = g_str(*(uint64_t *)gp(argv));
-        if (!a0) {
-            free(args);
-            return -EFAULT;
-        }
+    if (nlead > 0) {
         args[n++] = "-0";
-        args[n++] = (char *)a0;
+        args[n++] = (char *)lead[0];
     }
     args[n++] = "--";
     args[n++] = (char *)p;
+    for (size_t i = 1; i < nlead; i++)
+        args[n++] = (char *)lead[i];
     for (size_t i = 1; i < argc; i++) {
         const char *a = g_str(*(uint64_t *)gp(argv + 8 * i));
         if (!a) {
