@@ -42,12 +42,17 @@ typedef struct FPUValue {
     uint64_t sig;
 } FPUValue;
 
-void fpu_status_arm(FPUStatus *st, int rmode, bool fz, bool dn, bool ahp)
+int fpu_arm_rounding(int rmode)
 {
     static const uint8_t fpcr_rmode[4] = { FPU_RNE, FPU_RUP, FPU_RDOWN, FPU_RZERO };
 
+    return fpcr_rmode[rmode & 3];
+}
+
+void fpu_status_arm(FPUStatus *st, int rmode, bool fz, bool dn, bool ahp)
+{
     *st = (FPUStatus){
-        .rounding = fpcr_rmode[rmode & 3],
+        .rounding = (uint8_t)fpu_arm_rounding(rmode),
         .flush_inputs = fz,
         .flush_outputs = fz,
         .default_nan = dn,
@@ -427,10 +432,6 @@ static uint64_t add_finite(const FPUFormat *f, FPUValue x, FPUValue y, FPUStatus
 #define HOST_FAST_PATH 0
 #endif
 
-#define F64_EXP UINT64_C(0x7ff0000000000000)
-#define F64_ABS UINT64_C(0x7fffffffffffffff)
-#define F64_MIN UINT64_C(0x0010000000000000)
-
 static double host_f64(uint64_t x)
 {
     double d;
@@ -446,44 +447,37 @@ static float host_f32(uint64_t x)
     return v;
 }
 
+/* v = x op y (FMA: z + x * y) in the C type of x and y. */
+#define HOST_ARITH(v, op, x, y, z, SQRT, FMA)                                   \
+    switch (op) {                                                               \
+    case FPU_HOST_ADD: v = x + y; break;                                        \
+    case FPU_HOST_SUB: v = x - y; break;                                        \
+    case FPU_HOST_MUL: v = x * y; break;                                        \
+    case FPU_HOST_DIV: v = x / y; break;                                        \
+    case FPU_HOST_SQRT: v = SQRT(x); break;                                     \
+    default: v = FMA(x, y, z); break;                                           \
+    }
+
 bool fpu_host_try(const FPUFormat *f, enum FPUHostOp op, uint64_t a, uint64_t b, uint64_t c,
                   int rounding, unsigned flags, uint64_t *r)
 {
-    if (!HOST_FAST_PATH || rounding != FPU_RNE || !(flags & FPU_INEXACT))
+    uint64_t exp = exp_mask(f), abs = sign_bit(f) - 1, min_normal = (uint64_t)1 << f->mbits;
+
+    if (!HOST_FAST_PATH || rounding != FPU_RNE || !(flags & FPU_INEXACT) ||
+        (f != &fpu_f64 && f != &fpu_f32) || !fpu_host_operands_ok(op, a, b, c, exp, abs))
         return false;
     if (f == &fpu_f64) {
-        double x = host_f64(a), y = host_f64(b), v;
-        if (!fpu_host_operands_ok(op, a, b, c, F64_EXP, F64_ABS))
-            return false;
-        switch (op) {
-        case FPU_HOST_ADD: v = x + y; break;
-        case FPU_HOST_SUB: v = x - y; break;
-        case FPU_HOST_MUL: v = x * y; break;
-        case FPU_HOST_DIV: v = x / y; break;
-        case FPU_HOST_SQRT: v = sqrt(x); break;
-        default: v = fma(x, y, host_f64(c)); break;
-        }
+        double v;
+        HOST_ARITH(v, op, host_f64(a), host_f64(b), host_f64(c), sqrt, fma);
         memcpy(r, &v, 8);
-        return fpu_host_result_ok(op, a, b, *r, F64_EXP, F64_ABS, F64_MIN);
-    }
-    if (f == &fpu_f32) {
-        float x = host_f32(a), y = host_f32(b), v;
+    } else {
+        float v;
         uint32_t bits;
-        if (!fpu_host_operands_ok(op, a, b, c, 0x7f800000, 0x7fffffff))
-            return false;
-        switch (op) {
-        case FPU_HOST_ADD: v = x + y; break;
-        case FPU_HOST_SUB: v = x - y; break;
-        case FPU_HOST_MUL: v = x * y; break;
-        case FPU_HOST_DIV: v = x / y; break;
-        case FPU_HOST_SQRT: v = sqrtf(x); break;
-        default: v = fmaf(x, y, host_f32(c)); break;
-        }
+        HOST_ARITH(v, op, host_f32(a), host_f32(b), host_f32(c), sqrtf, fmaf);
         memcpy(&bits, &v, 4);
         *r = bits;
-        return fpu_host_result_ok(op, a, b, bits, 0x7f800000, 0x7fffffff, 0x00800000);
     }
-    return false;
+    return fpu_host_result_ok(op, a, b, *r, exp, abs, min_normal);
 }
 
 static uint64_t add_sub(const FPUFormat *f, uint64_t a, uint64_t b, bool negate_b,

@@ -66,6 +66,8 @@ typedef struct FPUStatus {
     bool default_nan_negative;  /* the default NaN's sign (x86: 1, Arm: 0) */
 } FPUStatus;
 
+/* Arm's FPCR.RMode (0..3) as an enum FPURounding. */
+int fpu_arm_rounding(int rmode);
 /* The status of an Arm core with this FPCR rounding and FZ/DN/AHP, all clear. */
 void fpu_status_arm(FPUStatus *st, int rmode, bool fz, bool dn, bool ahp);
 /* The status of x86 SSE with MXCSR-style rounding, DAZ and FTZ. */

@@ -38,11 +38,9 @@ static uint64_t finish(AArch64Env *env, const FPUStatus *st, uint64_t r)
     return r;
 }
 
-/* FPCR.RMode (bits 23:22) as fpu/'s rounding, without building a status. */
-static int fpcr_rounding(const AArch64Env *env)
+int a64_fpcr_rounding(const AArch64Env *env)
 {
-    static const uint8_t rmode[4] = { FPU_RNE, FPU_RUP, FPU_RDOWN, FPU_RZERO };
-    return rmode[env->fpcr >> 22 & 3];
+    return fpu_arm_rounding((int)(env->fpcr >> 22) & 3);
 }
 
 static uint64_t helper_fp2(AArch64Env *env, uint64_t desc, uint64_t a, uint64_t b)
@@ -59,7 +57,7 @@ static uint64_t helper_fp2(AArch64Env *env, uint64_t desc, uint64_t a, uint64_t 
 
     /* The common case first: the host FPU (fpu.h) before any status. */
     if (op < sizeof(host_op) && host_op[op] >= 0 &&
-        fpu_host_try(f, (enum FPUHostOp)host_op[op], a, b, 0, fpcr_rounding(env), env->fpsr, &r))
+        fpu_host_try(f, (enum FPUHostOp)host_op[op], a, b, 0, a64_fpcr_rounding(env), env->fpsr, &r))
         return r;
     a64_fpu_status(&st, env);
     switch (desc & 0xff) {
@@ -121,7 +119,7 @@ static uint64_t helper_fp3(AArch64Env *env, uint64_t desc, uint64_t addend, uint
         addend ^= sign;
     if (desc & FP_NEG_PRODUCT)
         a ^= sign;
-    if (fpu_host_try(f, FPU_HOST_FMA, a, b, addend, fpcr_rounding(env), env->fpsr, &r))
+    if (fpu_host_try(f, FPU_HOST_FMA, a, b, addend, a64_fpcr_rounding(env), env->fpsr, &r))
         return r;
     a64_fpu_status(&st, env);
     return finish(env, &st, fpu_muladd(f, addend, a, b, &st));

@@ -474,8 +474,8 @@ static void helper_vfp(AArch64Env *env, uint64_t op64, uint64_t desc)
     memcpy(&n, env->v[rn], 16);
     memcpy(&m, env->v[rm], 16);
     memcpy(&d, env->v[rd], 16);
-    /* FPCR.RMode (23:22) round to nearest and FPSR.IXC set: the host may do it */
-    if (vfp_host_op(op) && !scalar && size >= 2 && (env->fpcr & 3u << 22) == 0 &&
+    /* round to nearest and FPSR.IXC set: the host may do it */
+    if (vfp_host_op(op) && !scalar && size >= 2 && a64_fpcr_rounding(env) == FPU_RNE &&
         (env->fpsr & FPU_INEXACT) &&
         vfp_host(op, size, q, desc & SIMD_DESC_ELEM ? (int)imm : -1, &n, &m, &d, &r)) {
         memcpy(env->v[rd], &r, 16);

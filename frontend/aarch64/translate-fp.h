@@ -55,6 +55,8 @@ struct FPUStatus;
 struct FPUFormat;
 void a64_fpu_status(struct FPUStatus *st, const AArch64Env *env);
 const struct FPUFormat *a64_fpu_format(unsigned size);
+/* FPCR.RMode as an enum FPURounding, without building a status. */
+int a64_fpcr_rounding(const AArch64Env *env);
 
 bool a64_decode_fp(DisasContext *s, uint32_t insn);
 
